@@ -1,0 +1,84 @@
+"""The StreamField blocks every page type reuses (one base StreamBlock, as in bakerydemo)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        required=False,
+        help_text=_("Describe the image for people who cannot see it. Leave empty if decorative."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("kind"),
+        choices=[("info", _("Information")), ("warning", _("Warning")), ("tip", _("Tip"))],
+        default="info",
+    )
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/callout_block.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    label = blocks.CharBlock(
+        label=_("link text"), required=False, help_text=_("Defaults to the document title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/document_link_block.html"
+
+
+class EmbedWithTranscriptBlock(blocks.StructBlock):
+    embed = EmbedBlock(label=_("embed URL"))
+    title = blocks.CharBlock(label=_("title"), help_text=_("Read out by screen readers."))
+    transcript = blocks.TextBlock(
+        label=_("transcript or description"),
+        required=False,
+        help_text=_("A text alternative for people who cannot watch or hear the embed."),
+    )
+
+    class Meta:
+        icon = "media"
+        template = "blocks/embed_block.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        label=_("heading"),
+        form_classname="title",
+        icon="title",
+        template="blocks/heading_block.html",
+    )
+    paragraph = blocks.RichTextBlock(label=_("rich text"), icon="pilcrow")
+    image = ImageBlock()
+    quote = QuoteBlock()
+    callout = CalloutBlock()
+    document = DocumentLinkBlock()
+    embed = EmbedWithTranscriptBlock()

@@ -1,0 +1,28 @@
+from importlib import import_module
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+# Each app that has demo content adds its module here; each exposes seed().
+DEMO_MODULES = ["portal.demo"]
+
+
+class Command(BaseCommand):
+    help = "Load demo municipalities, pages and users. Idempotent. Refused in production."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
+            raise CommandError("Demo content is never created under production settings.")
+        from portal.demo import DEMO_PASSWORD
+
+        users = []
+        with transaction.atomic():
+            for path in DEMO_MODULES:
+                result = import_module(path).seed()
+                if path == "portal.demo":
+                    users = result
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for user, role in users:
+            self.stdout.write(f"  {user.email:<42} {role}")

@@ -1,0 +1,119 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BaseStreamBlock
+
+
+class BasePortalPage(Page):
+    """Fields every portal page shares: a short introduction and a StreamField body."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.access import access_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = (
+            access_for(request.user).visible_pages(self.get_children().in_menu()).specific()
+        )
+        return context
+
+
+class HomePage(BasePortalPage):
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class ContentPage(BasePortalPage):
+    """About, vision-and-goals and presentation pages."""
+
+    parent_page_types = [
+        "portal.HomePage",
+        "portal.ContentPage",
+        "portal.MunicipalitySectionPage",
+        "portal.SharedSpacePage",
+    ]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class MunicipalitySectionPage(BasePortalPage):
+    """A municipality's restricted section; created and restricted by provisioning only."""
+
+    municipality = models.OneToOneField(
+        "portal.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    parent_page_types = ["portal.HomePage"]
+    is_creatable = False
+
+    content_panels = [
+        HelpPanel(
+            content=_(
+                "Only members and editors of this municipality can see this section. "
+                "Access follows the municipality's groups."
+            )
+        )
+    ] + BasePortalPage.content_panels
+
+    class Meta:
+        verbose_name = _("municipality section")
+
+
+class SharedSpacePage(BasePortalPage):
+    """A samverkansyta: visible to the groups of the municipalities and partners it names."""
+
+    municipalities = ParentalManyToManyField(
+        "portal.Municipality", blank=True, related_name="shared_spaces"
+    )
+    partner_organisations = ParentalManyToManyField(
+        "partners.PartnerOrganisation", blank=True, related_name="shared_spaces"
+    )
+    parent_page_types = ["portal.HomePage"]
+
+    content_panels = BasePortalPage.content_panels + [
+        FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("partner_organisations", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta:
+        verbose_name = _("shared space")
+        verbose_name_plural = _("shared spaces")
+
+    def save(self, *args, **kwargs):
+        # ClusterableModel commits the M2M lists inside save(), so sync only afterwards.
+        result = super().save(*args, **kwargs)
+        from portal.provisioning import sync_shared_space_restriction
+
+        sync_shared_space_restriction(self)
+        return result
+
+    def member_groups(self):
+        groups = []
+        for municipality in self.municipalities.all():
+            groups.extend(municipality.groups)
+        groups.extend(
+            org.group for org in self.partner_organisations.all() if org.group_id is not None
+        )
+        return groups

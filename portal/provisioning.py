@@ -1,0 +1,139 @@
+"""Creates and renames what a municipality or partner organisation owns.
+
+Every function here is idempotent: running it again on unchanged data writes nothing new,
+so the admin, the `add_municipality` command and the demo seed can all call it freely.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from portal.restrictions import restrict_collection_to_groups, restrict_page_to_groups
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+]
+
+
+def members_group_name(name):
+    return f"{name} – medlemmar"
+
+
+def editors_group_name(name):
+    return f"{name} – redaktörer"
+
+
+def partner_group_name(name):
+    return f"Partner – {name}"
+
+
+def _named_group(current, name):
+    """Return `current` renamed to `name`, or the group called `name` (created if missing)."""
+    if current is not None:
+        if current.name != name:
+            current.name = name
+            current.save(update_fields=["name"])
+        return current
+    group, _created = Group.objects.get_or_create(name=name)
+    return group
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def home_page():
+    from portal.models import HomePage
+
+    home = HomePage.objects.first()
+    if home is None:
+        raise RuntimeError("The portal has no home page; run `manage.py migrate` first.")
+    return home
+
+
+def _section_page(municipality):
+    from portal.models import MunicipalitySectionPage
+
+    page = MunicipalitySectionPage.objects.filter(municipality=municipality).first()
+    if page is None:
+        page = home_page().add_child(
+            instance=MunicipalitySectionPage(
+                title=municipality.name, slug=municipality.slug, municipality=municipality
+            )
+        )
+    elif page.title != municipality.name or page.slug != municipality.slug:
+        page.title = page.draft_title = municipality.name
+        page.slug = municipality.slug
+        page.save()
+    return page
+
+
+def _collection(municipality):
+    collection = municipality.collection
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=municipality.name)
+    elif collection.name != municipality.name:
+        collection.name = municipality.name
+        collection.save(update_fields=["name"])
+    return collection
+
+
+def grant_editor_permissions(group, page, collection):
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+    for app_label, codename in EDITOR_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app_label, codename)
+        )
+
+
+def provision_municipality(municipality):
+    from portal.models import Municipality
+
+    stored = Municipality.objects.filter(pk=municipality.pk)
+    before = stored.values("members_group", "editors_group", "section_page", "collection").get()
+    members = _named_group(municipality.members_group, members_group_name(municipality.name))
+    editors = _named_group(municipality.editors_group, editors_group_name(municipality.name))
+    page = _section_page(municipality)
+    collection = _collection(municipality)
+    restrict_page_to_groups(page, [members, editors])
+    restrict_collection_to_groups(collection, [members, editors])
+    grant_editor_permissions(editors, page, collection)
+
+    owned = {
+        "members_group": members,
+        "editors_group": editors,
+        "section_page": page,
+        "collection": collection,
+    }
+    changed = {field: value for field, value in owned.items() if before[field] != value.pk}
+    if changed:
+        stored.update(**changed)
+    for field, value in owned.items():
+        setattr(municipality, field, value)
+    # Shared spaces naming this municipality list its groups in their restriction.
+    for space in municipality.shared_spaces.all():
+        sync_shared_space_restriction(space)
+
+
+def provision_partner_group(organisation):
+    from partners.models import PartnerOrganisation
+
+    group = _named_group(organisation.group, partner_group_name(organisation.name))
+    if organisation.group_id != group.pk:
+        PartnerOrganisation.objects.filter(pk=organisation.pk).update(group=group)
+        organisation.group = group
+    for space in organisation.shared_spaces.all():
+        sync_shared_space_restriction(space)
+
+
+def sync_shared_space_restriction(space):
+    restrict_page_to_groups(space, space.member_groups())

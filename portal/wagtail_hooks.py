@@ -1,0 +1,44 @@
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.access import access_for
+from portal.models import Municipality
+
+
+def _refuse(request):
+    """Ask visitors to log in; tell logged-in users nothing exists (the same 404 as a typo)."""
+    if not access_for(request.user).is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
+
+
+# order=-10 runs before Wagtail's own check, which would send a logged-in user to the login page.
+@hooks.register("before_serve_page", order=-10)
+def enforce_page_access(page, request, serve_args, serve_kwargs):
+    if not access_for(request.user).can_view_page(page):
+        return _refuse(request)
+    return None
+
+
+@hooks.register("before_serve_document", order=-10)
+def enforce_document_access(document, request):
+    if not access_for(request.user).can_view_document(document):
+        return _refuse(request)
+    return None
+
+
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    icon = "home"
+    menu_label = _("Municipalities")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "code", "slug"]
+    search_fields = ["name"]
+
+
+register_snippet(MunicipalityViewSet)

@@ -1,0 +1,103 @@
+"""factory_boy factories for the portal's data. Pages go through Wagtail's tree API."""
+
+import itertools
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from partners.models import PartnerOrganisation
+from portal.models import ContentPage, Municipality, SharedSpacePage
+from portal.provisioning import home_page
+
+PASSWORD = "Ett-langt-testlosen-42"
+_slugs = itertools.count(1)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.se")
+    username = factory.LazyAttribute(lambda o: o.email)
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Användare {n}")
+    is_active = True
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*extracted)
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Testkommun {n}")
+    code = factory.Sequence(lambda n: f"{9000 + n:04d}")
+
+
+class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerOrganisation
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Partnerorganisation {n}")
+    description = "Samverkanspart i testerna."
+
+
+def add_page(parent, model=ContentPage, **fields):
+    """Create and publish a page under `parent` (the home page when None)."""
+    parent = parent or home_page()
+    fields.setdefault("title", "Testsida")
+    fields.setdefault("slug", f"sida-{next(_slugs)}")
+    page = model(**fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_shared_space(municipalities=(), partners=(), **fields):
+    fields.setdefault("title", "Samverkansyta")
+    fields.setdefault("slug", f"sida-{next(_slugs)}")
+    page = SharedSpacePage(**fields)
+    page.municipalities = list(municipalities)
+    page.partner_organisations = list(partners)
+    home_page().add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_document(collection, title="Rutin.pdf", content=b"%PDF-1.4 testdokument"):
+    Document = get_document_model()
+    document = Document(title=title, collection=collection)
+    document.file.save(title, ContentFile(content), save=False)
+    document.save()
+    return document
+
+
+def add_image(collection, title="Bild"):
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (20, 10), (11, 79, 108)).save(buffer, "PNG")
+    Image = get_image_model()
+    return Image.objects.create(
+        title=title, collection=collection, file=ImageFile(buffer, name=f"{title}.png")
+    )

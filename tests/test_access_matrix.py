@@ -1,0 +1,154 @@
+"""Every user kind against every content kind, through the access module and over HTTP."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from portal.access import access_for
+
+USERS = [
+    "anonymous",
+    "staff of A",
+    "staff of B",
+    "editor of A",
+    "partner user",
+    "inactive user",
+    "superuser",
+]
+PAGES = [
+    "public page",
+    "login-only page",
+    "A's section",
+    "page deep under A",
+    "B's section",
+    "shared space A + partner",
+]
+FILES = ["A's document", "A's image", "public document"]
+
+# The expected answer of every cell: True = may see.
+EVERYONE = set(USERS)
+LOGGED_IN = {"staff of A", "staff of B", "editor of A", "partner user", "superuser"}
+OF_A = {"staff of A", "editor of A", "superuser"}
+EXPECTED = {
+    "public page": EVERYONE,
+    "login-only page": LOGGED_IN,
+    "A's section": OF_A,
+    "page deep under A": OF_A,
+    "B's section": {"staff of B", "superuser"},
+    "shared space A + partner": OF_A | {"partner user"},
+    "A's document": OF_A,
+    "A's image": OF_A,
+    "public document": EVERYONE,
+}
+CELLS = [(user, thing) for user in USERS for thing in PAGES + FILES]
+
+
+def _can_view(access, thing, obj):
+    if "document" in thing:
+        return access.can_view_document(obj)
+    if "image" in thing:
+        return access.can_view_image(obj)
+    return access.can_view_page(obj)
+
+
+def _visible_ids(access, thing, obj):
+    if "document" in thing:
+        return set(access.visible_documents().values_list("pk", flat=True))
+    if "image" in thing:
+        return set(access.visible_images().values_list("pk", flat=True))
+    return set(access.visible_pages().values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize(("user", "thing"), CELLS)
+def test_access_module_answers_every_cell(world, user, thing):
+    obj = world.content[thing]
+    access = access_for(world.users[user])
+    expected = user in EXPECTED[thing]
+    assert _can_view(access, thing, obj) is expected
+    assert (obj.pk in _visible_ids(access, thing, obj)) is expected
+
+
+def _main(response):
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def _login(client, world, user):
+    if user != "anonymous":
+        client.force_login(world.users[user])
+
+
+@pytest.mark.parametrize(("user", "page"), [(u, p) for u in USERS for p in PAGES])
+def test_page_serving_follows_the_matrix(client, world, user, page):
+    _login(client, world, user)
+    response = client.get(world.content[page].url)
+    if user in EXPECTED[page]:
+        assert response.status_code == 200
+        assert world.content[page].title in response.content.decode()
+    elif user in ("anonymous", "inactive user"):
+        # Inactive users are not logged in at all (Django refuses them), so they are asked to log in.
+        assert response.status_code == 302
+        assert response["Location"].startswith("/konto/login/?next=")
+    else:
+        # Logged-in users without access learn nothing: the same 404 as a missing page.
+        assert response.status_code == 404
+        missing = client.get(world.content[page].url + "finns-inte/")
+        assert missing.status_code == 404
+        assert _main(response) == _main(missing)
+
+
+@pytest.mark.parametrize(
+    ("user", "document"), [(u, d) for u in USERS for d in ("A's document", "public document")]
+)
+def test_document_download_follows_the_matrix(client, world, user, document):
+    _login(client, world, user)
+    doc = world.content[document]
+    response = client.get(doc.url)
+    if user in EXPECTED[document]:
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content).startswith(b"%PDF")
+    elif user in ("anonymous", "inactive user"):
+        assert response.status_code == 302
+        assert "/konto/login/" in response["Location"]
+    else:
+        assert response.status_code == 404
+
+
+def test_user_removed_from_group_loses_access_on_next_request(client, world):
+    user = world.users["staff of A"]
+    client.force_login(user)
+    url = world.content["page deep under A"].url
+    assert client.get(url).status_code == 200
+    user.groups.remove(world.municipality_a.members_group)
+    assert client.get(url).status_code == 404
+
+
+def test_access_answers_are_cached_per_user_object(world, django_assert_num_queries):
+    user = world.users["staff of A"]
+    pages = [world.content[name] for name in PAGES]
+    access_for(user).can_view_page(pages[0])
+    with django_assert_num_queries(0):
+        for page in pages:
+            access_for(user).can_view_page(page)
+
+
+def test_anonymous_and_none_users_see_only_public_content(world):
+    for user in (None, AnonymousUser()):
+        access = access_for(user)
+        assert access.can_view_page(world.content["public page"])
+        assert not access.can_view_page(world.content["A's section"])
+
+
+@pytest.mark.parametrize("user", USERS)
+def test_partner_organisation_snippets_follow_the_rule(world, user):
+    from partners.models import PartnerOrganisation
+
+    other = PartnerOrganisation.objects.create(name="Integra")
+    visible = set(access_for(world.users[user]).visible_snippets(PartnerOrganisation.objects.all()))
+    expected = {
+        "anonymous": set(),
+        "inactive user": set(),
+        # A partner user sees their own organisation and those sharing a space with them.
+        "partner user": {world.partner},
+    }.get(user, {world.partner, other})
+    assert visible == expected
+    assert access_for(world.users[user]).can_view_snippet(other) is (other in expected)
