@@ -56,6 +56,28 @@ def home_page():
     return home
 
 
+def ensure_site_tree():
+    """Recreate what the migrations put in an empty database: the page root, the home page,
+    the default site and the root collection. Used where a database was flushed (e.g.
+    transactional browser tests); a no-op when they exist."""
+    from wagtail.models import Locale, Page, Site
+
+    from portal.models import HomePage
+
+    Locale.objects.get_or_create(language_code="sv")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = HomePage.objects.first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title="Samverkansportalen", slug="start"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "root_page": home, "site_name": "Samverkansportalen"},
+    )
+    return home
+
+
 def _section_page(municipality):
     from portal.models import MunicipalitySectionPage
 

@@ -16,6 +16,14 @@ LAUNCH_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def site_tree(transactional_db):
+    """Transactional tests start from a flushed database: put the page tree back."""
+    from portal.provisioning import ensure_site_tree
+
+    return ensure_site_tree()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
