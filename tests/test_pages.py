@@ -200,3 +200,11 @@ def test_english_is_available(client):
     html = _html(client.get("/"))
     assert '<html lang="en">' in html
     assert "Skip to content" in html
+
+
+@pytest.mark.django_db
+def test_swedish_is_the_default_even_for_english_browsers(client):
+    home_page()
+    html = _html(client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
+    assert '<html lang="sv">' in html
+    assert "Hoppa till innehållet" in html
