@@ -152,3 +152,26 @@ def test_partner_organisation_snippets_follow_the_rule(world, user):
     }.get(user, {world.partner, other})
     assert visible == expected
     assert access_for(world.users[user]).can_view_snippet(other) is (other in expected)
+
+
+def test_document_files_are_not_reachable_around_the_access_check(client, world, settings):
+    """The dev server serves media for convenience, but never the documents folder."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import portal.urls
+
+    settings.DEBUG = True
+    try:
+        importlib.reload(portal.urls)
+        clear_url_caches()
+        doc = world.content["A's document"]
+        image = world.content["A's image"]
+        assert client.get(f"/media/{doc.file.name}").status_code == 404
+        # The route exists: other media files are served in dev.
+        assert client.get(f"/media/{image.file.name}").status_code == 200
+    finally:
+        settings.DEBUG = False
+        importlib.reload(portal.urls)
+        clear_url_caches()
