@@ -11,7 +11,8 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     menu_label = _("Partner organisations")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "website"]
+    list_display = ["name", "kind", "checked_on"]
+    list_filter = ["kind"]
     search_fields = ["name"]
 
 
