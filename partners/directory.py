@@ -87,17 +87,17 @@ def filtered_organisations(access, filters):
 
 def with_directory_relations(organisations, access, *, liaisons=False, exports=False):
     """Prefetch what the listing and exports show: one query per relation."""
+    by_name = Municipality.objects.order_by("name")
     contacts = current_contacts(access)
-    if exports:
-        contacts = contacts.prefetch_related(
-            Prefetch("limited_to", queryset=Municipality.objects.order_by("name"))
-        )
     prefetches = [
-        Prefetch("contacts", queryset=contacts, to_attr="current_contacts"),
-        Prefetch("municipalities_served", queryset=Municipality.objects.order_by("name")),
-        Prefetch("limited_to", queryset=Municipality.objects.order_by("name")),
+        Prefetch("municipalities_served", queryset=by_name),
         "topics",
     ]
+    if exports:
+        # The CSV also says who an organisation or a contact is limited to.
+        contacts = contacts.prefetch_related(Prefetch("limited_to", queryset=by_name))
+        prefetches.append(Prefetch("limited_to", queryset=by_name))
+    prefetches.append(Prefetch("contacts", queryset=contacts, to_attr="current_contacts"))
     if liaisons:
         prefetches.append(
             Prefetch(

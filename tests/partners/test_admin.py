@@ -100,3 +100,20 @@ def test_liaison_needs_a_user_or_a_name(client, world):
     assert response.status_code == 200
     assert "Välj en användare i portalen eller skriv ett namn." in response.content.decode()
     assert not PartnerOrganisation.objects.filter(name="Ny part").exists()
+
+
+def test_admin_listing_edit_form_and_directory_page_form_render(client, world, directory):
+    client.force_login(world.users["superuser"])
+    listing = client.get("/admin/snippets/partners/partnerorganisation/")
+    assert listing.status_code == 200
+    assert "Barn- och ungdomspsykiatri (BUP)" in listing.content.decode()
+    bup = directory.orgs["BUP Kalmar län"]
+    edit = client.get(f"/admin/snippets/partners/partnerorganisation/edit/{bup.pk}/")
+    html = edit.content.decode()
+    assert edit.status_code == 200
+    for text in ("Kontaktpersoner", "Våra kontaktpersoner", "Synlighet", "Kim Kalmarsson"):
+        assert text in html
+    # Editors can add a directory page under the home page (only one exists already).
+    home = directory.page.get_parent()
+    assert client.get(f"/admin/pages/{home.pk}/").status_code == 200
+    assert client.get("/admin/reports/partners-to-check/results/").status_code == 200
