@@ -111,7 +111,7 @@ def test_admin_listing_edit_form_and_directory_page_form_render(client, world, d
     edit = client.get(f"/admin/snippets/partners/partnerorganisation/edit/{bup.pk}/")
     html = edit.content.decode()
     assert edit.status_code == 200
-    for text in ("Kontaktpersoner", "Våra kontaktpersoner", "Synlighet", "Kim Kalmarsson"):
+    for text in ("Kontaktpersoner", "Ansvariga hos oss", "Synlighet", "Kim Kalmarsson"):
         assert text in html
     # Editors can add a directory page under the home page (only one exists already).
     home = directory.page.get_parent()

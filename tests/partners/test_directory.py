@@ -155,7 +155,7 @@ def test_organisation_page_names_our_liaisons(staff_a, world, directory):
     )
     Liaison.objects.create(organisation=bup, name="Olle Utan Konto", phone="0480-123 45")
     main = _main(staff_a.get(directory.page.url + "bup-kalmar-lan/"))
-    assert "Våra kontaktpersoner" in main
+    assert "Ansvariga hos oss" in main
     assert "<h3>Karin Ansvarig</h3>" in main
     assert "Enhetschef, Kalmar kommun" in main
     assert "Ansvarar för: Överenskommelsen om skolstöd" in main
