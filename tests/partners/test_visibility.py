@@ -137,3 +137,11 @@ def test_phone_and_email_are_links(client, world, directory):
     listing = _main(client.get(directory.page.url))
     assert 'href="tel:010-1234567"' in listing
     assert 'href="mailto:' in listing
+
+
+def test_topic_choices_come_only_from_visible_organisations(client, world, directory):
+    directory.orgs["Frivården Kalmar"].topics.add("hemlig insats")
+    client.force_login(world.users["staff of B"])
+    assert "hemlig insats" not in _main(client.get(directory.page.url))
+    client.force_login(world.users["staff of A"])
+    assert "hemlig insats" in _main(client.get(directory.page.url))
