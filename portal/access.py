@@ -191,25 +191,71 @@ def _municipalities_rule(access, queryset):
     return queryset
 
 
+def _limited_to_my_municipalities(access, through, owner_field):
+    """Rows not limited to any municipality, or limited to one the user belongs to."""
+    from django.db.models import Exists, OuterRef
+
+    limits = through.objects.filter(**{owner_field: OuterRef("pk")})
+    municipality_ids = [m.pk for m in access.municipalities]
+    return ~Exists(limits) | Exists(limits.filter(municipality_id__in=municipality_ids))
+
+
 def _partner_organisations_rule(access, queryset):
-    """Staff see the directory; partner users see their own organisation and those
-    that share a space with them; visitors see nothing."""
+    """Staff see the directory, except organisations limited to other municipalities;
+    partner users see their own organisation and the (unlimited) organisations that share a
+    space with them; visitors see nothing."""
+    from django.db.models import Exists, OuterRef
+
+    from partners.models import PartnerOrganisation
+    from portal.models import SharedSpacePage
+
     if not access.is_authenticated:
         return queryset.none()
-    if access.is_member_staff:
+    if access.is_superuser:
         return queryset
-    return queryset.filter(
-        Q(group_id__in=access.group_ids) | Q(shared_spaces__in=access.visible_shared_space_ids)
-    ).distinct()
+    own = Q(group_id__in=list(access.group_ids))
+    if access.is_member_staff:
+        limits = PartnerOrganisation.limited_to.through
+        return queryset.filter(
+            own | _limited_to_my_municipalities(access, limits, "partnerorganisation_id")
+        )
+    limits = PartnerOrganisation.limited_to.through.objects.filter(
+        partnerorganisation_id=OuterRef("pk")
+    )
+    shares_a_space = Exists(
+        SharedSpacePage.partner_organisations.through.objects.filter(
+            partnerorganisation_id=OuterRef("pk"),
+            sharedspacepage_id__in=list(access.visible_shared_space_ids),
+        )
+    )
+    return queryset.filter(own | (shares_a_space & ~Exists(limits)))
+
+
+def _contact_people_rule(access, queryset):
+    """Contacts of organisations the user may see; a contact limited to named municipalities
+    only for those municipalities' staff (and colleagues in the same organisation)."""
+    from partners.models import ContactPerson, PartnerOrganisation
+
+    if not access.is_authenticated:
+        return queryset.none()
+    if access.is_superuser:
+        return queryset
+    organisations = _partner_organisations_rule(access, PartnerOrganisation.objects.all())
+    limits = ContactPerson.limited_to.through
+    return queryset.filter(organisation__in=organisations.values("pk")).filter(
+        Q(organisation__group_id__in=list(access.group_ids))
+        | _limited_to_my_municipalities(access, limits, "contactperson_id")
+    )
 
 
 def _register_snippet_rules():
-    from partners.models import PartnerOrganisation
+    from partners.models import ContactPerson, PartnerOrganisation
     from portal.models import Municipality
 
     return {
         Municipality: _municipalities_rule,
         PartnerOrganisation: _partner_organisations_rule,
+        ContactPerson: _contact_people_rule,
     }
 
 

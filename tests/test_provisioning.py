@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -76,7 +77,7 @@ def test_add_municipality_creates_everything_and_is_idempotent(capsys):
 @pytest.mark.django_db
 def test_add_municipality_rejects_bad_code_and_changes_nothing():
     before = _snapshot()
-    with pytest.raises(CommandError, match="four digits"):
+    with translation.override("sv"), pytest.raises(CommandError, match="fyra siffror"):
         call_command("add_municipality", "Växjö kommun", "--code", "78A")
     assert _snapshot() == before
     assert not Municipality.objects.filter(name="Växjö kommun").exists()
@@ -156,7 +157,7 @@ def test_admin_rejects_a_malformed_municipality_code(admin_client):
         "/admin/snippets/portal/municipality/add/", {"name": "Växjö kommun", "code": "7x"}
     )
     assert response.status_code == 200
-    assert "fyra siffror" in response.content.decode() or "four digits" in response.content.decode()
+    assert "En kommunkod består av fyra siffror." in response.content.decode()
     assert not Municipality.objects.exists()
 
 

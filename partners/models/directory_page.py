@@ -1,0 +1,151 @@
+"""The partner directory: a page editors place under the home page, with sub-routes for
+each organisation, one contact's vCard and exports of the filtered list."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from portal.models.pages import BasePortalPage
+
+DIRECTORY_PAGE_SIZE = 20
+
+
+class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
+    """Searchable list of partner organisations, for logged-in members only."""
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count = 1
+    page_size = DIRECTORY_PAGE_SIZE
+
+    class Meta:
+        verbose_name = _("partner directory")
+
+    def serve(self, request, *args, **kwargs):
+        from portal.access import access_for
+
+        # The directory is for members: visitors are asked to log in, whatever the page's
+        # own privacy setting says.
+        if not access_for(request.user).is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+    # --- URLs ------------------------------------------------------------------------
+
+    def organisation_url(self, organisation):
+        return self.url + self.reverse_subpage("organisation", args=[organisation.slug])
+
+    def contact_vcard_url(self, organisation, contact):
+        return self.url + self.reverse_subpage(
+            "contact_vcard", args=[organisation.slug, contact.pk]
+        )
+
+    # --- views -----------------------------------------------------------------------
+
+    @path("")
+    def directory(self, request):
+        from partners import directory
+        from portal.access import access_for
+
+        access = access_for(request.user)
+        form = directory.filter_form(access, request.GET)
+        filters = form.filters()
+        organisations = directory.filtered_organisations(access, filters)
+        paginator = Paginator(organisations, self.page_size)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj.object_list = list(
+            directory.with_directory_relations(page_obj.object_list, access)
+        )
+        for organisation in page_obj.object_list:
+            organisation.directory_url = self.organisation_url(organisation)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "filters": filters,
+                "page_obj": page_obj,
+                "organisations": page_obj.object_list,
+                "query_string": query.urlencode(),
+                "csv_url": self.url + self.reverse_subpage("export_csv"),
+                "vcard_url": self.url + self.reverse_subpage("export_vcard"),
+            },
+        )
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        from partners import exports
+
+        return exports.csv_response(self._exported(request), filename="partnerkatalog.csv")
+
+    @path("export/vcard/", name="export_vcard")
+    def export_vcard(self, request):
+        from partners import exports
+
+        return exports.vcard_response(
+            exports.organisations_vcards(self._exported(request)), filename="partnerkatalog.vcf"
+        )
+
+    def _exported(self, request):
+        from partners import directory
+        from portal.access import access_for
+
+        access = access_for(request.user)
+        filters = directory.filter_form(access, request.GET).filters()
+        organisations = directory.filtered_organisations(access, filters)
+        return list(directory.with_directory_relations(organisations, access, exports=True))
+
+    @path("<slug:slug>/", name="organisation")
+    def organisation(self, request, slug):
+        from portal.access import access_for
+
+        access = access_for(request.user)
+        organisation = self._visible_organisation(access, slug)
+        for contact in organisation.current_contacts:
+            contact.vcard_url = self.contact_vcard_url(organisation, contact)
+        return self.render(
+            request,
+            template="partners/partner_organisation_page.html",
+            context_overrides={
+                "organisation": organisation,
+                "agreements": _visible_agreements(access, organisation),
+                "directory_url": self.url,
+            },
+        )
+
+    @path("<slug:slug>/kontakt/<int:contact_id>/vcard/", name="contact_vcard")
+    def contact_vcard(self, request, slug, contact_id):
+        from partners import exports
+        from portal.access import access_for
+
+        access = access_for(request.user)
+        organisation = self._visible_organisation(access, slug)
+        contact = next((c for c in organisation.current_contacts if c.pk == contact_id), None)
+        if contact is None:
+            raise Http404
+        return exports.vcard_response(
+            [exports.contact_vcard(contact, organisation)], filename=f"{contact.name}.vcf"
+        )
+
+    def _visible_organisation(self, access, slug):
+        from partners import directory
+
+        organisations = directory.visible_organisations(access).filter(slug=slug)
+        organisation = directory.with_directory_relations(
+            organisations, access, liaisons=True
+        ).first()
+        if organisation is None:
+            raise Http404
+        return organisation
+
+
+def _visible_agreements(access, organisation):
+    """Agreements in the knowledge bank that name this organisation, if that app provides
+    them (`AgreementPage.partner_organisations`, related_name "agreements"); None otherwise."""
+    related = getattr(organisation, "agreements", None)
+    if related is None:
+        return None
+    return list(access.visible_pages(related.all()).order_by("title"))
