@@ -29,7 +29,14 @@ def routine_lines(routine):
     if routine.responsible_role:
         lines.append(f"Ansvarig roll: {routine.responsible_role}")
     for block in routine.steps:
-        lines.extend(_block_lines(block))
+        if block.block_type == "numbered_steps":
+            if block.value.get("heading"):
+                lines.append(block.value["heading"])
+            for number, step in enumerate(block.value["steps"], start=1):
+                lines.append(f"{number}. {step['title']}")
+                lines.extend(f"   {line}" for line in _block_lines(step["text"] or ""))
+        else:
+            lines.extend(_block_lines(block))
     return lines
 
 

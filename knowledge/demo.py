@@ -461,7 +461,7 @@ def seed_routines(banks, topics, owners, municipalities, partners):
         attachments = []
         steps = [
             _steps(
-                "Så gör vi",
+                "Arbetsgång",
                 ("Ta reda på ungdomens behov", "Prata med ungdomen och kontaktpersonen."),
                 ("Gör det som rutinen beskriver", "Dokumentera i journalen samma dag."),
                 ("Följ upp", "Stäm av med ungdomen inom två veckor."),
