@@ -77,4 +77,6 @@ def test_compare_refuses_pages_outside_the_family_or_the_readers_reach(client, w
     assert client.get(f"{shared.url}jamfor/?a={shared.pk}&b={sodertalje.pk}").status_code == 404
     assert client.get(f"{shared.url}jamfor/?a=x").status_code == 404
     ok = client.get(f"{shared.url}jamfor/?a={shared.pk}&b={kalmar.pk}")
-    assert ok.status_code == 200 and "<ins>2. Ordna tolk via Kalmarsund</ins>" in ok.content.decode()
+    assert (
+        ok.status_code == 200 and "<ins>2. Ordna tolk via Kalmarsund</ins>" in ok.content.decode()
+    )
