@@ -70,8 +70,8 @@ def extract_text(file_obj, extension):
             text = "\n".join(parts)
         else:
             return ""
-    except Exception:  # noqa: BLE001 - a broken upload must not break saving it
-        logger.warning("Could not read text from an uploaded %s file", extension, exc_info=True)
+    except Exception as error:  # noqa: BLE001 - a broken upload must not break saving it
+        logger.warning("Could not read text from an uploaded %s file: %s", extension, error)
         return ""
     return text[:MAX_TEXT_CHARS]
 

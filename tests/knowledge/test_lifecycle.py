@@ -215,3 +215,16 @@ def test_moderation_workflow_can_be_required_for_the_shared_knowledge_bank(world
     routine = add_routine(banks["shared"], owner=world.users["editor of A"])
     assert routine.get_workflow() == workflow
     assert add_routine(banks["A"]).get_workflow() != workflow
+
+
+def test_edit_page_offers_mark_reviewed_and_reports_menu_offers_content_health(
+    client, world, banks
+):
+    routine = add_routine(banks["A"], owner=world.users["editor of A"])
+    client.force_login(world.users["editor of A"])
+    html = client.get(f"/admin/pages/{routine.pk}/edit/").content.decode()
+    assert f"/admin/kunskapsbanken/granskad/{routine.pk}/" in html
+    assert "/admin/kunskapsbanken/innehallshalsa/" in client.get("/admin/").content.decode()
+    # Not on pages that are not knowledge pages.
+    html = client.get(f"/admin/pages/{banks['A'].pk}/edit/").content.decode()
+    assert "/admin/kunskapsbanken/granskad/" not in html
