@@ -97,11 +97,14 @@ def store_document_text(document):
 def reindex_pages_using(document):
     from wagtail.search import index
 
-    from knowledge.models import KnowledgeAttachment
+    from knowledge.models import AgreementPage, KnowledgeAttachment, KnowledgePage
 
-    page_ids = KnowledgeAttachment.objects.filter(document=document).values_list("page_id")
-    from knowledge.models import KnowledgePage
-
+    page_ids = set(
+        KnowledgeAttachment.objects.filter(document=document).values_list("page_id", flat=True)
+    )
+    page_ids.update(
+        AgreementPage.objects.filter(signed_document=document).values_list("pk", flat=True)
+    )
     for page in KnowledgePage.objects.filter(pk__in=page_ids).specific():
         index.insert_or_update_object(page)
 

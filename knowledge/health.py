@@ -85,7 +85,8 @@ def broken_document_links(page):
     signed = getattr(page, "signed_document_id", None)
     if signed:
         wanted[signed] = ""
-    found = Document.objects.in_bulk(list(wanted))
+    found = Document.objects.select_related("collection").in_bulk(list(wanted))
+    section_collection = _section_collection(page)
     for document_id in wanted:
         document = found.get(document_id)
         if document is None:
@@ -94,7 +95,34 @@ def broken_document_links(page):
             problems.append(
                 str(_("The file of “%(title)s” is missing.")) % {"title": document.title}
             )
+        elif not _readable_by_section(document, section_collection):
+            problems.append(
+                str(
+                    _(
+                        "“%(title)s” is in the collection “%(collection)s”, which some "
+                        "readers of this page cannot open."
+                    )
+                )
+                % {"title": document.title, "collection": document.collection.name}
+            )
     return problems
+
+
+def _section_collection(page):
+    from knowledge.sections import collection_for, section_of
+
+    return collection_for(section_of(page))
+
+
+def _readable_by_section(document, section_collection):
+    """Public files, and files in the page's own section collection, reach every reader."""
+    from portal.access import Access
+
+    if Access(None).can_view_document(document):
+        return True
+    if section_collection is None:
+        return False
+    return document.collection.path.startswith(section_collection.path)
 
 
 def health_report(user, today, municipality=None, kinds=None):

@@ -194,7 +194,7 @@ class KnowledgePage(BasePortalPage):
     def attachment_text(self):
         from knowledge.models.documents import DocumentText
 
-        ids = [a.document_id for a in self.attachments.all() if a.document_id]
+        ids = [document.pk for document in self.linked_documents()]
         texts = DocumentText.objects.filter(document_id__in=ids).values_list("text", flat=True)
         return "\n".join(texts)
 

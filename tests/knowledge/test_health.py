@@ -136,3 +136,23 @@ def test_report_is_not_for_staff_without_admin_access(client, world, banks):
     client.force_login(world.users["staff of A"])
     response = client.get("/admin/kunskapsbanken/innehallshalsa/")
     assert response.status_code == 302
+
+
+def test_report_flags_files_some_readers_of_the_page_cannot_open(world, banks):
+    kalmar_only = add_document(world.municipality_a.collection, "Bara Kalmar.pdf")
+    add_routine(
+        banks["space"],
+        owner=world.users["editor of A"],
+        title="Delad rutin",
+        last_reviewed=D(2026, 10, 1),
+        attachments=[kalmar_only],
+    )
+    details = [
+        p.detail
+        for p in health.health_report(world.users["superuser"], TODAY)
+        if p.kind == health.BROKEN_LINK
+    ]
+    assert details == [
+        "”Bara Kalmar.pdf” ligger i samlingen ”Kalmar kommun”, som en del av sidans "
+        "läsare inte kan öppna."
+    ]
