@@ -4,7 +4,6 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from knowledge import lifecycle
+from knowledge.tasks import send_review_digest
 
 
 def period_key(today, period="month"):
@@ -90,7 +90,7 @@ def send_review_reminders(today, period="month"):
                         "knowledge/email/review_reminder_subject.txt", context
                     ).strip()
                     body = render_to_string("knowledge/email/review_reminder.txt", context)
-                send_mail(subject, body, None, [owner.email])
+                send_review_digest.enqueue(owner.email, subject, body)
         except IntegrityError:
             skipped += 1
             continue
