@@ -140,10 +140,35 @@ def test_start_page_shows_topics_recent_and_soon_due(client, world, banks, fixed
 
 
 def _many_routines(index, count, topics, municipalities):
+    """A mix: current and overdue routines, agreements, guides, so every list is filled."""
     for number in range(count):
-        add_routine(
-            index, title=f"Rutin {number:03d}", topics=topics, municipalities=municipalities
-        )
+        kind = number % 4
+        if kind == 2:
+            add_agreement(
+                index,
+                D(2026, 1, 1),
+                D(2027, 1, 1),
+                title=f"Avtal {number:03d}",
+                topics=topics,
+                municipalities=municipalities,
+            )
+        elif kind == 3:
+            add_guide(
+                index,
+                title=f"Guide {number:03d}",
+                topics=topics,
+                municipalities=municipalities,
+                last_reviewed=D(2026, 5, 1),
+            )
+        else:
+            reviewed = D(2025, 1, 1) if kind else D(2026, 6, 1)
+            add_routine(
+                index,
+                title=f"Rutin {number:03d}",
+                topics=topics,
+                municipalities=municipalities,
+                last_reviewed=reviewed,
+            )
 
 
 def _count_queries(client, url):
@@ -160,12 +185,12 @@ def test_index_page_costs_the_same_queries_for_few_and_many_pages(
     municipalities = [world.municipality_a, world.municipality_b]
     client.force_login(world.users["staff of A"])
     url = banks["shared"].url
-    _many_routines(banks["shared"], 3, topics, municipalities)
+    _many_routines(banks["shared"], 4, topics, municipalities)
     client.get(url)  # warm caches (site root paths, content types)
     few, _response = _count_queries(client, url + "?topic=skola")
     few_page_two, _response = _count_queries(client, url)
 
-    _many_routines(banks["A"], 45, topics, municipalities)
+    _many_routines(banks["A"], 44, topics, municipalities)
     many, response = _count_queries(client, url + "?topic=skola")
     assert len(_titles(response.content.decode())) == 20
     assert many == few
