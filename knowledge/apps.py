@@ -1,6 +1,25 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
+    verbose_name = _("Knowledge bank")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_save
+        from wagtail.documents import get_document_model
+        from wagtail.models import PageViewRestriction
+
+        from knowledge.documents import on_document_saved
+        from knowledge.sections import on_municipality_saved, on_restriction_groups_changed
+        from portal.models import Municipality
+
+        post_save.connect(on_document_saved, sender=get_document_model(), dispatch_uid="kb-doc")
+        post_save.connect(on_municipality_saved, sender=Municipality, dispatch_uid="kb-muni")
+        m2m_changed.connect(
+            on_restriction_groups_changed,
+            sender=PageViewRestriction.groups.through,
+            dispatch_uid="kb-restriction",
+        )

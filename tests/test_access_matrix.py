@@ -155,7 +155,7 @@ def test_partner_organisation_snippets_follow_the_rule(world, user):
 
 
 def test_document_files_are_not_reachable_around_the_access_check(client, world, settings):
-    """The dev server serves media for convenience, but never the documents folder."""
+    """The dev server serves media for the admin, behind the access check, never documents."""
     import importlib
 
     from django.urls import clear_url_caches
@@ -168,9 +168,16 @@ def test_document_files_are_not_reachable_around_the_access_check(client, world,
         clear_url_caches()
         doc = world.content["A's document"]
         image = world.content["A's image"]
+        rendition = image.get_rendition("max-165x165")
+        client.force_login(world.users["staff of B"])
         assert client.get(f"/media/{doc.file.name}").status_code == 404
-        # The route exists: other media files are served in dev.
+        assert client.get(f"/media/{image.file.name}").status_code == 404
+        assert client.get(f"/media/{rendition.file.name}").status_code == 404
+        # Those who may see the image get it (the admin's thumbnails work in dev).
+        client.force_login(world.users["staff of A"])
+        assert client.get(f"/media/{doc.file.name}").status_code == 404
         assert client.get(f"/media/{image.file.name}").status_code == 200
+        assert client.get(f"/media/{rendition.file.name}").status_code == 200
     finally:
         settings.DEBUG = False
         importlib.reload(portal.urls)

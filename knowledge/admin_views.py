@@ -1,0 +1,84 @@
+"""Wagtail admin views: the content-health report and 'mark reviewed'."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+from wagtail.admin import messages
+
+from knowledge import clock
+from knowledge.health import PROBLEM_LABELS, health_report
+from knowledge.reviews import mark_reviewed
+from portal.access import access_for
+
+
+class HealthFilterForm(forms.Form):
+    municipality = forms.ModelChoiceField(
+        label=gettext_lazy("Municipality"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("All my municipalities"),
+    )
+    kind = forms.ChoiceField(label=gettext_lazy("Problem"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from portal.models import Municipality
+
+        access = access_for(user)
+        queryset = Municipality.objects.all()
+        if not access.is_superuser:
+            queryset = queryset.filter(editors_group_id__in=access.group_ids)
+        self.fields["municipality"].queryset = queryset
+        self.fields["kind"].choices = [("", gettext_lazy("All problems"))] + list(
+            PROBLEM_LABELS.items()
+        )
+
+
+def content_health(request):
+    today = clock.today()
+    form = HealthFilterForm(request.GET or None, user=request.user)
+    municipality = kinds = None
+    if form.is_bound and form.is_valid():
+        municipality = form.cleaned_data["municipality"]
+        kinds = [form.cleaned_data["kind"]] if form.cleaned_data["kind"] else None
+    problems = health_report(request.user, today, municipality=municipality, kinds=kinds)
+    counts = {kind: 0 for kind in PROBLEM_LABELS}
+    for problem in problems:
+        counts[problem.kind] += 1
+    context = {
+        "page_title": _("Content health"),
+        "header_icon": "warning",
+        "form": form,
+        "problems": problems,
+        "summary": [(PROBLEM_LABELS[k], n) for k, n in counts.items()],
+        "today": today,
+    }
+    return TemplateResponse(request, "knowledge/admin/content_health.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def mark_reviewed_view(request, page_id):
+    from knowledge.models import KnowledgePage
+
+    page = get_object_or_404(KnowledgePage, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    if request.method == "POST":
+        mark_reviewed(page, request.user)
+        messages.success(
+            request,
+            _("“%(title)s” is marked as reviewed today. Next review: %(date)s.")
+            % {"title": page.title, "date": page.next_review.isoformat()},
+        )
+        if request.POST.get("return_to") == "health":
+            return redirect("knowledge_content_health")
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "knowledge/admin/mark_reviewed.html",
+        {"page_title": _("Mark as reviewed"), "header_icon": "tick", "page": page},
+    )

@@ -1,0 +1,133 @@
+"""Blocks for routine steps and guides, on top of the portal's BaseStreamBlock."""
+
+from django import forms
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from portal.blocks import BaseStreamBlock
+
+
+class NumberedStepsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    steps = blocks.ListBlock(
+        blocks.StructBlock(
+            [
+                ("title", blocks.CharBlock(label=_("step"))),
+                (
+                    "text",
+                    blocks.RichTextBlock(
+                        label=_("description"),
+                        required=False,
+                        features=["bold", "italic", "link", "document-link", "ul"],
+                    ),
+                ),
+            ],
+            label=_("step"),
+        ),
+        label=_("steps"),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("numbered steps")
+        template = "blocks/knowledge/numbered_steps_block.html"
+
+
+class ChecklistBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    items = blocks.ListBlock(blocks.CharBlock(label=_("item")), label=_("items"))
+
+    class Meta:
+        icon = "tasks"
+        label = _("checklist")
+        template = "blocks/knowledge/checklist_block.html"
+
+
+class TableBlock(blocks.StructBlock):
+    """A plain data table with a caption and column headers (rendered with <th scope>)."""
+
+    caption = blocks.CharBlock(label=_("caption"), help_text=_("Says what the table shows."))
+    columns = blocks.ListBlock(blocks.CharBlock(label=_("column heading")), label=_("columns"))
+    rows = blocks.ListBlock(
+        blocks.ListBlock(blocks.CharBlock(label=_("cell"), required=False), label=_("row")),
+        label=_("rows"),
+        help_text=_("The first cell of each row is read as the row's heading."),
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("table")
+        template = "blocks/knowledge/table_block.html"
+
+
+class ContactPersonChooserBlock(blocks.FieldBlock):
+    """Chooses a partner's contact person (an inline row of a partner organisation) from a
+    plain select list; stores its id."""
+
+    def __init__(self, required=True, help_text=None, **kwargs):
+        self._required = required
+        self._help_text = help_text
+        super().__init__(**kwargs)
+
+    @cached_property
+    def field(self):
+        from partners.models import ContactPerson
+
+        return forms.ModelChoiceField(
+            queryset=ContactPerson.objects.select_related("organisation").order_by(
+                "organisation__name", "name"
+            ),
+            widget=forms.Select,
+            required=self._required,
+            help_text=self._help_text,
+        )
+
+    def to_python(self, value):
+        from partners.models import ContactPerson
+
+        if value is None:
+            return None
+        return ContactPerson.objects.select_related("organisation").filter(pk=value).first()
+
+    def bulk_to_python(self, values):
+        from partners.models import ContactPerson
+
+        found = ContactPerson.objects.select_related("organisation").in_bulk(
+            [v for v in values if v is not None]
+        )
+        return [found.get(value) for value in values]
+
+    def get_prep_value(self, value):
+        return value.pk if value is not None else None
+
+    def value_for_form(self, value):
+        return value.pk if value is not None and hasattr(value, "pk") else value
+
+    def value_from_form(self, value):
+        return value
+
+    def get_form_state(self, value):
+        return self.value_for_form(value)
+
+
+class PartnerContactBlock(blocks.StructBlock):
+    contact = ContactPersonChooserBlock(label=_("contact person"))
+    note = blocks.CharBlock(
+        label=_("when to contact"), required=False, help_text=_("E.g. 'for new placements'.")
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("partner contact")
+        template = "blocks/knowledge/partner_contact_block.html"
+
+
+class StepsStreamBlock(BaseStreamBlock):
+    """Routine steps and guide content: everything in the base block plus steps, checklists,
+    tables and partner contacts."""
+
+    numbered_steps = NumberedStepsBlock()
+    checklist = ChecklistBlock()
+    table = TableBlock()
+    partner_contact = PartnerContactBlock()

@@ -1,0 +1,150 @@
+"""The knowledge-bank index: filters, pagination and the start-page lists.
+
+Every list is built from one queryset that the access module filtered, with related rows
+fetched in bulk, so a page of results costs the same number of queries however many
+routines, agreements and guides exist.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from knowledge import clock, lifecycle
+from portal.access import access_for
+
+PAGE_SIZE = 20
+TYPE_CHOICES = [
+    ("routine", _("Routines")),
+    ("agreement", _("Agreements")),
+    ("guide", _("Guides and tools")),
+]
+
+
+def _type_models():
+    from knowledge.models import AgreementPage, GuidePage, RoutinePage
+
+    return {"routine": RoutinePage, "agreement": AgreementPage, "guide": GuidePage}
+
+
+class KnowledgeFilterForm(forms.Form):
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, topics=(), municipalities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["topic"].choices = everything + [(t.slug, t.name) for t in topics]
+        self.fields["type"].choices = everything + TYPE_CHOICES
+        self.fields["municipality"].choices = everything + [
+            (m.slug, m.name) for m in municipalities
+        ]
+        self.fields["status"].choices = everything + lifecycle.FILTER_CHOICES
+
+
+def knowledge_pages_for(index_page, user):
+    """Live knowledge pages this index shows that `user` may read."""
+    from knowledge.models import KnowledgePage
+    from knowledge.sections import is_shared_knowledge_bank
+
+    queryset = KnowledgePage.objects.all()
+    if not is_shared_knowledge_bank(index_page):
+        # A section's bank holds its own pages; the shared one gathers all the user may read.
+        queryset = queryset.descendant_of(index_page)
+    return access_for(user).visible_pages(queryset)
+
+
+def filter_pages(queryset, data, today):
+    if data.get("topic"):
+        queryset = queryset.filter(topics__slug=data["topic"])
+    if data.get("municipality"):
+        queryset = queryset.filter(municipalities__slug=data["municipality"])
+    if data.get("type"):
+        model = _type_models().get(data["type"])
+        queryset = queryset.filter(content_type=ContentType.objects.get_for_model(model))
+    if data.get("status"):
+        condition = lifecycle.status_filter(data["status"], today)
+        if condition is not None:
+            queryset = queryset.filter(condition)
+    return queryset
+
+
+def with_related(queryset):
+    return queryset.select_related(
+        "content_owner", "agreementpage", "content_type"
+    ).prefetch_related("topics", "municipalities")
+
+
+def item_status(page, today):
+    """The status of a generic KnowledgePage row (agreements read their joined row)."""
+    agreement = getattr(page, "agreementpage", None) if _is_agreement(page) else None
+    if agreement is not None:
+        return lifecycle.agreement_status(agreement.valid_from, agreement.valid_until, today)
+    return lifecycle.review_status(page.next_review, today)
+
+
+def _is_agreement(page):
+    from knowledge.models import AgreementPage
+
+    return page.content_type_id == ContentType.objects.get_for_model(AgreementPage).pk
+
+
+def type_label(page):
+    labels = {
+        ContentType.objects.get_for_model(model).pk: model._meta.verbose_name
+        for model in _type_models().values()
+    }
+    return labels.get(page.content_type_id, "")
+
+
+def decorate(pages, today):
+    for page in pages:
+        page.kb_status = item_status(page, today)
+        page.kb_status_label = lifecycle.STATUS_LABELS[page.kb_status]
+        page.kb_type_label = type_label(page)
+    return pages
+
+
+def index_context(index_page, request, today=None):
+    from knowledge.models import Topic
+    from portal.models import Municipality
+
+    today = today or clock.today()
+    visible = knowledge_pages_for(index_page, request.user)
+    topics = list(Topic.objects.all())
+    municipalities = list(Municipality.objects.all())
+    form = KnowledgeFilterForm(request.GET or None, topics=topics, municipalities=municipalities)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filtered = filter_pages(visible, data, today).order_by("title", "pk")
+    paginator = Paginator(with_related(filtered), PAGE_SIZE)
+    page_number = request.GET.get("sida") or 1
+    results = paginator.get_page(page_number)
+    decorate(results.object_list, today)
+
+    query = request.GET.copy()
+    query.pop("sida", None)
+    context = {
+        "filter_form": form,
+        "results": results,
+        "filter_query": query.urlencode(),
+        "is_filtered": bool(data and any(data.values())),
+        "topics": topics,
+        "today": today,
+    }
+    if not context["is_filtered"] and results.number == 1:
+        context["recently_updated"] = decorate(
+            list(with_related(visible.order_by("-last_published_at", "pk"))[:5]), today
+        )
+        review_horizon = today + datetime.timedelta(days=60)
+        end_horizon = today + datetime.timedelta(days=lifecycle.AGREEMENT_EXPIRING_DAYS)
+        due = visible.filter(
+            Q(next_review__lte=review_horizon, agreementpage__isnull=True)
+            | Q(agreementpage__valid_until__lte=end_horizon)
+        ).order_by(F("next_review").asc(nulls_first=True), "pk")
+        context["soon_due"] = decorate(list(with_related(due)[:5]), today)
+    return context

@@ -1,0 +1,35 @@
+"""Marking a page reviewed: records who and when, changes nothing else."""
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from knowledge import clock, lifecycle
+
+MARK_REVIEWED_ACTION = "knowledge.mark_reviewed"
+
+
+def mark_reviewed(page, user, today=None):
+    """Set last reviewed = today (by `user`) on the live page and its latest draft, without
+    creating new content: the review is logged in the page history instead."""
+    from knowledge.models import KnowledgePage
+
+    today = today or clock.today()
+    next_review = lifecycle.next_review_date(today, page.review_interval_months)
+    with transaction.atomic():
+        KnowledgePage.objects.filter(pk=page.pk).update(
+            last_reviewed=today, last_reviewed_by=user, next_review=next_review
+        )
+        # A pending draft must not undo the review when it is published later.
+        revision = page.latest_revision
+        if revision is not None:
+            revision.content.update(
+                {
+                    "last_reviewed": today.isoformat(),
+                    "last_reviewed_by": user.pk,
+                    "next_review": next_review.isoformat(),
+                }
+            )
+            revision.save(update_fields=["content"])
+        log(instance=page, action=MARK_REVIEWED_ACTION, user=user)
+    page.last_reviewed, page.last_reviewed_by, page.next_review = today, user, next_review
+    return page

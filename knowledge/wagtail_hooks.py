@@ -1,0 +1,89 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from knowledge import admin_views
+from knowledge.models import KnowledgePage, Topic
+from knowledge.reviews import MARK_REVIEWED_ACTION
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_urls")
+def knowledge_admin_urls():
+    return [
+        path(
+            "kunskapsbanken/innehallshalsa/",
+            admin_views.content_health,
+            name="knowledge_content_health",
+        ),
+        path(
+            "kunskapsbanken/granskad/<int:page_id>/",
+            admin_views.mark_reviewed_view,
+            name="knowledge_mark_reviewed",
+        ),
+    ]
+
+
+class ContentHealthMenuItem(MenuItem):
+    def is_shown(self, request):
+        from portal.access import access_for
+
+        access = access_for(request.user)
+        return access.is_superuser or any(
+            m.editors_group_id in access.group_ids for m in access.municipalities
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def content_health_menu_item():
+    return ContentHealthMenuItem(
+        _("Content health"), reverse("knowledge_content_health"), icon_name="warning", order=50
+    )
+
+
+def _mark_reviewed_button(page, user):
+    specific_class = page.specific_class
+    if specific_class is None or not issubclass(specific_class, KnowledgePage):
+        return []
+    if not page.permissions_for_user(user).can_publish():
+        return []
+    return [
+        PageMenuItem(
+            _("Mark as reviewed"),
+            reverse("knowledge_mark_reviewed", args=[page.pk]),
+            icon_name="tick",
+            priority=60,
+            page=page,
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def mark_reviewed_header_button(page, user, view_name=None, next_url=None):
+    return _mark_reviewed_button(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def mark_reviewed_listing_button(page, user, next_url=None):
+    return _mark_reviewed_button(page, user)
+
+
+@hooks.register("register_log_actions")
+def register_review_log_action(actions):
+    actions.register_action(MARK_REVIEWED_ACTION, _("Mark as reviewed"), _("Marked as reviewed"))

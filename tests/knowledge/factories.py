@@ -1,0 +1,62 @@
+"""Knowledge-bank pages for the tests, created and published through Wagtail's tree API."""
+
+import datetime
+import itertools
+
+from knowledge.models import (
+    AgreementPage,
+    GuidePage,
+    KnowledgeAttachment,
+    KnowledgeIndexPage,
+    RoutinePage,
+    Topic,
+)
+from portal.provisioning import home_page
+
+_slugs = itertools.count(1)
+M2M = ("municipalities", "topics", "partner_organisations", "contact_people")
+
+
+def add_kb_page(parent, model, attachments=(), **fields):
+    m2m = {name: fields.pop(name) for name in M2M if name in fields}
+    fields.setdefault("title", "Testsida")
+    fields.setdefault("slug", f"kb-{next(_slugs)}")
+    page = model(**fields)
+    for name, values in m2m.items():
+        setattr(page, name, list(values))
+    page.attachments = [KnowledgeAttachment(document=doc) for doc in attachments]
+    (parent or home_page()).add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_index(parent=None, **fields):
+    fields.setdefault("title", "Kunskapsbanken")
+    fields.setdefault("slug", f"kunskapsbanken-{next(_slugs)}")
+    page = KnowledgeIndexPage(**fields)
+    (parent or home_page()).add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_routine(index, owner=None, last_reviewed=datetime.date(2026, 6, 1), **fields):
+    fields.setdefault("summary", "Så här gör vi.")
+    return add_kb_page(
+        index, RoutinePage, content_owner=owner, last_reviewed=last_reviewed, **fields
+    )
+
+
+def add_agreement(index, valid_from, valid_until, **fields):
+    return add_kb_page(
+        index, AgreementPage, valid_from=valid_from, valid_until=valid_until, **fields
+    )
+
+
+def add_guide(index, **fields):
+    return add_kb_page(index, GuidePage, **fields)
+
+
+def topic(name):
+    return Topic.objects.get_or_create(name=name)[0]
