@@ -143,9 +143,6 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
 
 
 def _visible_agreements(access, organisation):
-    """Agreements in the knowledge bank that name this organisation, if that app provides
-    them (`AgreementPage.partner_organisations`, related_name "agreements"); None otherwise."""
-    related = getattr(organisation, "agreements", None)
-    if related is None:
-        return None
-    return list(access.visible_pages(related.all()).order_by("title"))
+    """Knowledge-bank agreements naming this organisation that the reader may see
+    (`AgreementPage.partner_organisations`, related_name "agreements")."""
+    return list(access.visible_pages(organisation.agreements.all()).order_by("title"))

@@ -164,17 +164,32 @@ def test_organisation_page_names_our_liaisons(staff_a, world, directory):
     assert 'href="tel:0480-12345"' in main
 
 
-def test_agreements_section_only_when_the_knowledge_bank_provides_them(staff_a, directory):
-    from partners.models.directory_page import _visible_agreements
-    from portal.access import access_for
+def test_organisation_page_lists_the_agreements_the_reader_may_see(world, directory, client):
+    import datetime
+
+    from tests.knowledge.factories import add_agreement, add_index
 
     bup = directory.orgs["BUP Kalmar län"]
-    main = _main(staff_a.get(directory.page.url + "bup-kalmar-lan/"))
-    if not hasattr(bup, "agreements"):
-        assert _visible_agreements(access_for(None), bup) is None
-        assert 'id="agreements-heading"' not in main
-    else:  # pragma: no cover - once knowledge.AgreementPage is merged
-        assert 'id="agreements-heading"' in main
+    kalmar_bank = add_index(world.municipality_a.section_page.specific, slug="kb-kalmar")
+    add_agreement(
+        kalmar_bank,
+        datetime.date(2026, 1, 1),
+        datetime.date(2027, 12, 31),
+        title="Överenskommelse om skolstöd med BUP",
+        partner_organisations=[bup],
+        municipalities=[world.municipality_a],
+    )
+    url = directory.page.url + "bup-kalmar-lan/"
+
+    client.force_login(world.users["staff of A"])
+    main = _main(client.get(url))
+    assert 'id="agreements-heading"' in main
+    assert "Överenskommelse om skolstöd med BUP" in main
+
+    # Staff of B see BUP, but not Kalmar's restricted agreement.
+    client.force_login(world.users["staff of B"])
+    main = _main(client.get(url))
+    assert "Överenskommelse om skolstöd med BUP" not in main
 
 
 def test_organisation_without_details_still_renders(staff_a, world, directory):
