@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
+    path("konto/", include("portal.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("sprak/", set_language, name="set_language"),
 ]
