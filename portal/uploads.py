@@ -14,6 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 
@@ -23,12 +24,39 @@ def configure_pillow():
     warnings.simplefilter("error", Image.DecompressionBombWarning)
 
 
+BOMB_MESSAGE = _("The image has too many pixels to be processed safely.")
+CORRUPT_MESSAGE = _(
+    "The image file is damaged or incomplete and cannot be read. Save it again "
+    "from your image program and upload the new file."
+)
+
+
 def _rewind(f):
     if hasattr(f, "seek"):
         f.seek(0)
 
 
+class PortalImageField(WagtailImageField):
+    """Wagtail's image field, but a file Pillow cannot decode is a form error, not a 500."""
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError:
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ValidationError(BOMB_MESSAGE, code="bomb") from None
+        except Exception:  # noqa: BLE001 - any decoder failure means a damaged file
+            raise ValidationError(CORRUPT_MESSAGE, code="corrupt") from None
+
+
 class PortalImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and type(field) is WagtailImageField:
+            field.__class__ = PortalImageField
+
     def clean_file(self):
         f = self.cleaned_data.get("file")
         if not f or not hasattr(f, "read") or getattr(f, "_committed", False):

@@ -50,7 +50,7 @@ XSS_PAYLOADS = [
     "<<script>script>alert(1)<</script>/script>",
     "<img/src=x/onerror=alert(1)>",
     '"><script>alert(1)</script>',
-    "<a href=\"https://ok.example\" style=\"position:fixed;top:0\">x</a>",
+    '<a href="https://ok.example" style="position:fixed;top:0">x</a>',
     "%3Cscript%3Ealert(1)%3C/script%3E<script>x</script>",
     "<marquee onstart=alert(1)>x</marquee>",
 ]
