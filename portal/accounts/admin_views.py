@@ -13,10 +13,12 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from portal.accounts import audit, invitations
 from portal.accounts.forms import InvitationForm
@@ -138,6 +140,12 @@ class IdentityNumberOverrideForm(forms.Form):
     )
 
 
+def _edit_url(obj, user):
+    """Back to where the editor was: the page or snippet editor, else the dashboard."""
+    url = AdminURLFinder(user).get_edit_url(obj) if obj is not None else None
+    return url or reverse("wagtailadmin_home")
+
+
 def identity_number_override(request):
     """Superusers only: allow one number in one object (or, for unsaved objects, one type)."""
     if not request.user.is_superuser:
@@ -166,7 +174,7 @@ def identity_number_override(request):
             request,
             _("The number is allowed. Go back to the editor and publish again."),
         )
-        return redirect("wagtailadmin_home")
+        return redirect(_edit_url(obj, request.user))
     return TemplateResponse(
         request,
         "portal/account/admin/identity_number_override.html",
