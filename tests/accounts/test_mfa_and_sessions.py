@@ -124,3 +124,26 @@ def test_rate_limited_invitation_accept(client, world, settings):
     response = client.post("/konto/inbjudan/skrap/")
     assert response.status_code == 429
     assert "För många försök" in response.content.decode()
+
+
+def test_editor_logs_in_with_a_totp_code_and_reaches_the_admin(client, world):
+    from allauth.mfa.totp.internal.auth import (
+        TOTP,
+        format_hotp_value,
+        generate_totp_secret,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    user = world.users["editor of A"]
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    client.post("/konto/login/", {"login": user.email, "password": PASSWORD, "next": "/admin/"})
+    wrong = client.post("/konto/2fa/authenticate/", {"code": "000000"})
+    assert wrong.status_code == 200
+    assert "_auth_user_id" not in client.session
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    response = client.post("/konto/2fa/authenticate/", {"code": code})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
