@@ -53,6 +53,8 @@ class PortalImageField(WagtailImageField):
 class PortalImageForm(BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Wagtail builds the field in its own formfield callback; swap in our subclass so
+        # its label, help text and limits stay exactly Wagtail's.
         field = self.fields.get("file")
         if field is not None and type(field) is WagtailImageField:
             field.__class__ = PortalImageField

@@ -214,7 +214,9 @@ ACCOUNT_RATE_LIMITS = {
     "invitation_accept": "20/m/ip",
 }
 PORTAL_INVITATION_DAYS = int(os.environ.get("PORTAL_INVITATION_DAYS", "7"))
-PORTAL_REQUIRE_MFA_FOR_EDITORS = True
+PORTAL_REQUIRE_MFA_FOR_EDITORS = env_bool("PORTAL_REQUIRE_MFA_FOR_EDITORS", True)
+# A working day; "remember me" on the login page keeps it this long after the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(60 * 60 * 10)))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Samverkansportalen"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
