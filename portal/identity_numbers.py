@@ -22,7 +22,10 @@ CANDIDATE = re.compile(
     r"(?<![\d\w])(?P<century>19|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
     r"[-+ ]?(?P<serial>\d{3})(?P<check>\d)(?![\d\w])"
 )
-PUBLISH_ACTIONS = ("action-publish", "action-submit")
+# Publishing, submitting to a workflow, and a moderator's edit-and-approve.
+PUBLISH_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
+# Revision metadata that is never human text (and may hold long digit or UUID strings).
+METADATA_KEYS = {"id", "type", "pk", "path", "url_path", "translation_key", "content_type"}
 CONTEXT_CHARS = 30
 
 
@@ -83,7 +86,7 @@ def _strings(value):
 def _json_strings(data, key=None):
     if isinstance(data, dict):
         for k, v in data.items():
-            if k not in {"id", "type"}:
+            if k not in METADATA_KEYS and not k.endswith("_id"):
                 yield from _json_strings(v, k)
     elif isinstance(data, list | tuple):
         for item in data:
@@ -179,3 +182,52 @@ def install_form_check():
 
     clean._portal_identity_check = True
     WagtailAdminModelForm.clean = clean
+
+
+# --- bulk publishing from the page listing ------------------------------------------------
+
+
+def blocked_numbers_in_page(page):
+    """Masked snippets of numbers in the page's latest revision that no override allows."""
+    from portal.models import IdentityNumberOverride
+
+    revision = page.get_latest_revision()
+    content = revision.content if revision else {}
+    specific = page.specific_class or type(page)
+    content_type = ContentType.objects.get_for_model(specific, for_concrete_model=False)
+    allowed = set(
+        IdentityNumberOverride.objects.filter(
+            content_type=content_type, object_id__in=["", str(page.pk)]
+        ).values_list("number", flat=True)
+    )
+    found = []
+    for text in _json_strings(content):
+        found += [_masked(text, s, e) for s, e, ten in find_numbers(text) if ten not in allowed]
+    return found
+
+
+def refuse_bulk_publish(request, action_type, objects, action):
+    """`before_bulk_action` hook: the listing's "Publish" must not bypass the check."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from wagtail.models import Page
+
+    if action_type != "publish":
+        return None
+    blocked = [
+        (obj, hits)
+        for obj in objects
+        if isinstance(obj, Page) and (hits := blocked_numbers_in_page(obj))
+    ]
+    if not blocked:
+        return None
+    for page, hits in blocked:
+        messages.error(
+            request,
+            _(
+                "“%(title)s” was not published: it contains what looks like a personal identity "
+                "number (%(where)s). Open the page to remove it."
+            )
+            % {"title": page.get_admin_display_title(), "where": "; ".join(hits)},
+        )
+    return redirect(getattr(action, "next_url", None) or reverse("wagtailadmin_explore_root"))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from portal import identity_numbers
 from portal.accounts import admin_views, audit, invitations
 
 
@@ -42,3 +43,6 @@ def invitation_menu_item():
 def register_portal_log_actions(actions):
     for action, label, message in audit.ACTIONS:
         actions.register_action(action, label, message)
+
+
+hooks.register("before_bulk_action", identity_numbers.refuse_bulk_publish)

@@ -205,3 +205,35 @@ def test_admin_override_with_reason_lets_publishing_through_and_is_recorded(clie
     # The override is for that number only.
     response = client.post(f"/admin/pages/{page.pk}/edit/", _page_data(page, "701063-2391"))
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_bulk_publish_from_the_listing_is_blocked_for_drafts_with_numbers(client, world):
+    page = world.content["public page"].specific
+    page.intro = "<p>Placerad elev 121212-1212</p>"
+    page.save_revision()
+    clean = world.content["login-only page"].specific
+    clean.intro = "<p>Ny ingress</p>"
+    clean.save_revision()
+    client.force_login(world.users["superuser"])
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    response = client.post(
+        f"{url}?id={page.pk}&id={clean.pk}&next=/admin/pages/", {"include_descendants": ""}
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert "121212" not in page.intro
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("publicerades inte" in m and "121212-XXXX" in m for m in messages)
+
+
+@pytest.mark.django_db
+def test_bulk_publish_of_clean_drafts_still_works(client, world):
+    clean = world.content["login-only page"].specific
+    clean.intro = "<p>Ny ingress</p>"
+    clean.save_revision()
+    client.force_login(world.users["superuser"])
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    client.post(f"{url}?id={clean.pk}&next=/admin/pages/", {"include_descendants": ""})
+    clean.refresh_from_db()
+    assert clean.intro == "<p>Ny ingress</p>"
