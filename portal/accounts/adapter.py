@@ -17,9 +17,9 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError:
-            audit.log_failed_login(credentials.get("email"), locked_out=True)
+            audit.log_failed_login(credentials.get("email"), locked_out=True, request=request)
             raise
 
     def authentication_failed(self, request, **credentials):
         super().authentication_failed(request, **credentials)
-        audit.log_failed_login(credentials.get("email"))
+        audit.log_failed_login(credentials.get("email"), request=request)

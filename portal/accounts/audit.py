@@ -52,12 +52,24 @@ def log_group_change(user, group, change):
     )
 
 
-def log_failed_login(email, *, locked_out=False):
+def client_ip(request):
+    if request is None:
+        return ""
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except Exception:  # pragma: no cover - e.g. a malformed proxy header
+        return request.META.get("REMOTE_ADDR", "")
+
+
+def log_failed_login(email, *, locked_out=False, request=None):
     action = "portal.lockout" if locked_out else "portal.login_failed"
+    ip = client_ip(request)
     user = get_user_model().objects.filter(email__iexact=email or "").first()
-    logger.warning("%s for %s", action, email)
+    logger.warning("%s for %s from %s", action, email, ip)
     if user is not None:
-        _safe_log(instance=user, action=action, user=None, data={"email": email})
+        _safe_log(instance=user, action=action, user=None, data={"email": email, "ip": ip})
 
 
 def log_invitation(invitation, event, by):

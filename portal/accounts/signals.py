@@ -11,7 +11,7 @@ from portal.accounts import audit
 
 @receiver(user_logged_in)
 def log_login(sender, request, user, **kwargs):
-    audit.log_user_event("portal.login", user)
+    audit.log_user_event("portal.login", user, data={"ip": audit.client_ip(request)})
 
 
 def _log_group_change(sender, instance, action, reverse, model, pk_set, **kwargs):

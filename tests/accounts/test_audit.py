@@ -22,6 +22,7 @@ def test_login_and_failed_login_are_logged(client, world):
         .values_list("action", flat=True)
     )
     assert actions == ["portal.login_failed", "portal.login"]
+    assert ModelLogEntry.objects.get(action="portal.login").data["ip"] == "127.0.0.1"
 
 
 def test_failed_login_for_unknown_address_changes_nothing_and_does_not_fail(client, world):
