@@ -73,3 +73,32 @@ def test_page_editor_works_under_the_csp(page, live_server, world):
     page.wait_for_load_state("networkidle")
     assert page.get_by_role("heading", level=1).count() == 1
     assert violations == [], violations
+
+
+def test_editor_is_asked_for_mfa_and_sets_up_an_authenticator_app(page, live_server, world):
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+    from django.test import override_settings
+
+    violations = _csp_violations(page)
+    with override_settings(PORTAL_REQUIRE_MFA_FOR_EDITORS=True):
+        _log_in(page, live_server, "editor.a@example.se", "/admin/")
+        assert page.url.endswith("/konto/2fa/")
+        assert "Redaktörer måste använda tvåstegsverifiering" in page.locator("main").inner_text()
+        page.locator("a[href='/konto/2fa/totp/activate/']").click()
+        # allauth asks for the password again before a security change.
+        page.wait_for_url(re.compile(r"/(reauthenticate|2fa/totp/activate)/"))
+        if "/reauthenticate/" in page.url:
+            page.get_by_label("Lösenord").fill(PASSWORD)
+            page.get_by_role("button", name="Bekräfta").click()
+        secret = page.locator("#authenticator_secret").input_value()
+        code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+        page.locator("input[name='code']").fill(code)
+        page.locator("main button[type='submit']").last.click()
+        page.goto(live_server.url + "/admin/")
+        assert page.url.endswith("/admin/")
+        expect(page.locator("#wagtail")).to_be_visible()
+    assert violations == [], violations
