@@ -254,3 +254,25 @@ def test_existing_member_login_via_invitation_page_keeps_next_on_site(client, wo
     )
     assert response.status_code == 302
     assert response["Location"] == accept
+
+
+def test_invitation_list_runs_a_fixed_number_of_queries(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.users["superuser"])
+
+    def count(n):
+        Invitation.objects.all().delete()
+        for i in range(n):
+            Invitation.objects.create(
+                email=f"p{i}@example.se",
+                group=world.partner.group,
+                invited_by=world.users["superuser"],
+            )
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/admin/inbjudningar/").status_code == 200
+        return len(queries)
+
+    client.get("/admin/inbjudningar/")  # warm per-session caches
+    assert count(2) == count(40)
