@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 from portal.access import access_for
 from portal.accounts import invitations
@@ -154,6 +154,14 @@ def my_data(request):
                 content_type__model=user._meta.model_name,
                 object_id=str(user.pk),
             ).order_by("timestamp")
+        ],
+        # What the person did in the admin (edits, publications, moderation).
+        "actions_by_you": [
+            {"action": e["action"], "timestamp": e["timestamp"], "object": e["label"]}
+            for model in (PageLogEntry, ModelLogEntry)
+            for e in model.objects.filter(user=user)
+            .order_by("timestamp")
+            .values("action", "timestamp", "label")
         ],
     }
     response = HttpResponse(

@@ -80,6 +80,7 @@ def test_gdpr_download_contains_own_data_only(client, world):
     assert data["municipalities"] == ["Kalmar kommun"]
     assert any(e["action"] == "portal.login" for e in data["audit_log"])
     assert data["sessions"]
+    assert any(a["action"] == "portal.login" for a in data["actions_by_you"])
     text = response.content.decode()
     assert "staff.b@example.se" not in text
     assert "partner@example.se" not in text
