@@ -238,6 +238,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Passwords are changed and reset through allauth only (/konto/), where its rate limits,
+# "log out everywhere on change" and the audit log apply.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # No Gravatar: it would send a hash of every editor's e-mail address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PERMISSIONS_POLICY = (

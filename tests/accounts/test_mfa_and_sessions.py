@@ -147,3 +147,10 @@ def test_editor_logs_in_with_a_totp_code_and_reaches_the_admin(client, world):
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+def test_wagtail_admin_password_views_are_off_in_favour_of_allauth(client, world, with_mfa):
+    assert client.get("/admin/password_reset/").status_code == 404
+    client.force_login(with_mfa(world.users["superuser"]))
+    body = client.get("/admin/account/").content.decode()
+    assert 'name="password_' not in body
