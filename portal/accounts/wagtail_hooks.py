@@ -39,6 +39,16 @@ def invitation_menu_item():
     )
 
 
+@hooks.register("register_account_menu_item")
+def portal_account_menu_item(request):
+    # Wagtail's own password forms are off; send people to the portal's account pages.
+    return {
+        "url": reverse("my_account"),
+        "label": _("My account"),
+        "help_text": _("Password, two-factor authentication, sessions and your data."),
+    }
+
+
 @hooks.register("register_log_actions")
 def register_portal_log_actions(actions):
     for action, label, message in audit.ACTIONS:

@@ -154,3 +154,4 @@ def test_wagtail_admin_password_views_are_off_in_favour_of_allauth(client, world
     client.force_login(with_mfa(world.users["superuser"]))
     body = client.get("/admin/account/").content.decode()
     assert 'name="password_' not in body
+    assert 'href="/konto/mitt-konto/"' in body
