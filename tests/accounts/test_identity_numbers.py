@@ -237,3 +237,15 @@ def test_bulk_publish_of_clean_drafts_still_works(client, world):
     client.post(f"{url}?id={clean.pk}&next=/admin/pages/", {"include_descendants": ""})
     clean.refresh_from_db()
     assert clean.intro == "<p>Ny ingress</p>"
+
+
+@pytest.mark.django_db
+def test_phone_fields_are_not_checked(client, world):
+    # 0701212128 passes as 070121-2128 (date and Luhn) but is a mobile number.
+    assert find_numbers("0701212128")
+    client.force_login(world.users["superuser"])
+    data = _partner_data()
+    data["contacts-0-phone"] = "0701212128"
+    response = client.post(_partner_add_url(), data)
+    assert response.status_code == 302
+    assert PartnerOrganisation.objects.get(name="Frivården Kalmar").contacts.get().phone
