@@ -6,3 +6,11 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal import identity_numbers, uploads
+        from portal.accounts import signals
+
+        signals.connect()
+        identity_numbers.install_form_check()
+        uploads.configure_pillow()

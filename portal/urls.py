@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     re_path(r"^bilder/([^/]*)/(\d*)/([^/]*)/[^/]*$", serve_image, name="portal_image"),
+    path("konto/", include("portal.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("sprak/", set_language, name="set_language"),
 ]

@@ -25,4 +25,8 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
+# Accounts and hardening: behind the reverse proxy, rate limits and the audit log need the
+# client's address from X-Forwarded-For (number of proxies in front of the app).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "1"))
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -22,3 +22,5 @@ ACCOUNT_RATE_LIMITS = False
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Most admin tests log in without a second factor; tests/accounts switches this back on.
+PORTAL_REQUIRE_MFA_FOR_EDITORS = False
