@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 from portal.blocks import BaseStreamBlock
@@ -47,7 +48,9 @@ class ChecklistBlock(blocks.StructBlock):
 class TableBlock(blocks.StructBlock):
     """A plain data table with a caption and column headers (rendered with <th scope>)."""
 
-    caption = blocks.CharBlock(label=_("caption"), help_text=_("Says what the table shows."))
+    caption = blocks.CharBlock(
+        label=pgettext_lazy("table", "caption"), help_text=_("Says what the table shows.")
+    )
     columns = blocks.ListBlock(blocks.CharBlock(label=_("column heading")), label=_("columns"))
     rows = blocks.ListBlock(
         blocks.ListBlock(blocks.CharBlock(label=_("cell"), required=False), label=_("row")),

@@ -8,6 +8,7 @@ import datetime
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from knowledge.clock import add_months
 
@@ -32,7 +33,7 @@ STATUS_LABELS = {
     NOT_REVIEWED: _("Never reviewed"),
     IN_FORCE: _("In force"),
     EXPIRING: _("Expiring within 90 days"),
-    EXPIRED: _("Expired"),
+    EXPIRED: pgettext_lazy("agreement status", "Expired"),
     NOT_STARTED: _("Not yet in force"),
 }
 

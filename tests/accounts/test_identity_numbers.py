@@ -125,8 +125,10 @@ def _partner_data(description="", contact_about=""):
         {
             "name": "Frivården Kalmar",
             "slug": "",
+            "kind": "frivard",
             "description": description,
             "website": "",
+            "liaisons": inline_formset([]),
             "contacts": inline_formset(
                 [
                     {
