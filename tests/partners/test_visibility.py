@@ -5,16 +5,8 @@ import pytest
 
 from partners.models import ContactPerson, PartnerOrganisation
 from portal.access import access_for
+from tests.test_access_matrix import USERS
 
-USERS = [
-    "anonymous",
-    "staff of A",
-    "staff of B",
-    "editor of A",
-    "partner user",
-    "inactive user",
-    "superuser",
-]
 ALL = {"Lernia", "BUP Kalmar län", "Integra", "Frivården Kalmar", "Södertälje gymnasieskola"}
 OPEN = {"Lernia", "BUP Kalmar län", "Integra"}
 VISIBLE_ORGS = {
