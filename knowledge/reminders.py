@@ -12,6 +12,7 @@ from django.utils import translation
 
 from knowledge import lifecycle
 from knowledge.tasks import send_review_digest
+from portal.access import access_for
 
 
 def period_key(today, period="month"):
@@ -71,7 +72,10 @@ def send_review_reminders(today, period="month"):
     key = period_key(today, period)
     by_owner = defaultdict(list)
     for page in due_items(today):
-        by_owner[page.content_owner].append(page)
+        # An owner who may no longer read the page (moved, left the group) is not told
+        # its title; the content-health report shows it to the editors instead.
+        if access_for(page.content_owner).can_view_page(page):
+            by_owner[page.content_owner].append(page)
     sent = skipped = 0
     for owner, pages in by_owner.items():
         if not owner.email:

@@ -135,9 +135,13 @@ class Access:
             return False
         return not page.path.startswith(self.denied_page_paths) if self.denied_page_paths else True
 
-    def visible_pages(self, queryset=None):
+    def visible_pages(self, queryset=None, include_drafts=False):
+        """Live pages the user may see; `include_drafts` keeps unpublished ones too (for
+        editors' choosers: drafts are theirs to link to, other sections' never)."""
         queryset = Page.objects.all() if queryset is None else queryset
-        return self._exclude_paths(queryset.live(), "path", self.denied_page_paths)
+        if not include_drafts:
+            queryset = queryset.live()
+        return self._exclude_paths(queryset, "path", self.denied_page_paths)
 
     # --- documents and images (collection privacy) -------------------------------------
 
@@ -184,6 +188,37 @@ class Access:
 
     def can_view_snippet(self, obj):
         return self.visible_snippets(type(obj).objects.filter(pk=obj.pk)).exists()
+
+    # --- any kind, for templates that show related objects ------------------------------
+
+    def can_view(self, obj):
+        """Pages, documents, images and snippets alike."""
+        from wagtail.documents.models import AbstractDocument
+        from wagtail.images.models import AbstractImage
+
+        if obj is None:
+            return False
+        if isinstance(obj, Page):
+            return self.can_view_page(obj)
+        if isinstance(obj, AbstractDocument):
+            return self.can_view_document(obj)
+        if isinstance(obj, AbstractImage):
+            return self.can_view_image(obj)
+        return self.can_view_snippet(obj)
+
+    def visible(self, queryset):
+        """The part of any queryset (pages, documents, images, snippets) the user may see."""
+        from wagtail.documents.models import AbstractDocument
+        from wagtail.images.models import AbstractImage
+
+        model = queryset.model
+        if issubclass(model, Page):
+            return self.visible_pages(queryset)
+        if issubclass(model, AbstractDocument):
+            return self.visible_documents(queryset)
+        if issubclass(model, AbstractImage):
+            return self.visible_images(queryset)
+        return self.visible_snippets(queryset)
 
 
 def _municipalities_rule(access, queryset):
@@ -242,6 +277,8 @@ def _contact_people_rule(access, queryset):
         return queryset
     organisations = _partner_organisations_rule(access, PartnerOrganisation.objects.all())
     limits = ContactPerson.limited_to.through
+    # People who have left stay in the history (and the admin) but are shown nowhere.
+    queryset = queryset.filter(has_left=False)
     return queryset.filter(organisation__in=organisations.values("pk")).filter(
         Q(organisation__group_id__in=list(access.group_ids))
         | _limited_to_my_municipalities(access, limits, "contactperson_id")

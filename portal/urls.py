@@ -3,10 +3,12 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.image_serving import serve_image
+from portal.views import not_found as page_not_found_view
 
 urlpatterns = [
     # One login page for the site and the admin: allauth's.
@@ -29,7 +31,21 @@ if settings.DEBUG:
     # serves no media folder directly (docs/operations.md).
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media_in_dev)]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Only Wagtail's page serving: its `_util/login/` (a second login without MFA, rate
+# limits or audit) and shared-password form are replaced, keeping their names.
+urlpatterns += [
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_not_found_view,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    re_path(wagtail_urls.serve_pattern, wagtail_views.serve, name="wagtail_serve"),
+]
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

@@ -1,7 +1,36 @@
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import render
+from wagtail.models import Page
+
+from portal.access import access_for
+
+# File URLs: a visitor is asked to log in whether or not the file exists.
+_FILE_PREFIXES = ("/dokument/", "/bilder/")
+
+
+def not_found(request, *args, **kwargs):
+    raise Http404
+
+
+def _inside_restricted_area(request, access):
+    """True when the path lies under a page this visitor is denied, or is a file URL, so
+    a missing address there gets the same answer as an existing restricted one."""
+    if request.path.startswith(_FILE_PREFIXES):
+        return True
+    if not access.denied_page_paths:
+        return False
+    for page in Page.objects.filter(path__in=access.denied_page_paths):
+        url = page.get_url(request)
+        if url and request.path.startswith(url):
+            return True
+    return False
 
 
 def page_not_found(request, exception=None):
+    access = access_for(getattr(request, "user", None))
+    if not access.is_authenticated and _inside_restricted_area(request, access):
+        return redirect_to_login(request.get_full_path())
     return render(request, "404.html", status=404)
 
 

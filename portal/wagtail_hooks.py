@@ -35,6 +35,12 @@ def enforce_document_access(document, request):
     return None
 
 
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser(pages, request):
+    # Editors link only to pages they may read, so no other section's titles show up.
+    return access_for(request.user).visible_pages(pages, include_drafts=True)
+
+
 class MunicipalityViewSet(SnippetViewSet):
     model = Municipality
     icon = "home"

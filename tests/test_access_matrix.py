@@ -182,3 +182,48 @@ def test_document_files_are_not_reachable_around_the_access_check(client, world,
         settings.DEBUG = False
         importlib.reload(portal.urls)
         clear_url_caches()
+
+
+def test_visitors_get_the_same_answer_for_missing_and_restricted_addresses(client, world):
+    existing = client.get(world.content["page deep under A"].url)
+    missing = client.get(world.content["A's section"].url + "finns-inte/")
+    assert existing.status_code == missing.status_code == 302
+    assert missing["Location"].startswith("/konto/login/?next=")
+    doc = world.content["A's document"]
+    assert client.get(doc.url).status_code == 302
+    assert client.get(f"/dokument/{doc.pk + 999}/finns-inte.pdf").status_code == 302
+    # Public areas keep an ordinary 404 for typos.
+    assert client.get("/finns-inte/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/_util/login/", "/_util/authenticate_with_password/1/2/"])
+def test_wagtails_second_login_and_password_form_are_gone(client, world, path):
+    user = world.users["staff of A"]
+    response = client.post(path, {"username": user.email, "password": "Ett-langt-testlosen-42"})
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in (302, 404)
+    if response.status_code == 302:
+        assert response["Location"].startswith("/konto/login/")
+
+
+def test_page_chooser_offers_an_editor_only_pages_they_may_read(client, world):
+    from tests.factories import add_page
+
+    add_page(world.content["B's section"], title="Södertäljes rutin för skolstart", slug="b-rutin")
+    client.force_login(world.users["editor of A"])
+    search = client.get("/admin/choose-page/search/", {"q": "rutin"})
+    assert search.status_code == 200
+    html = search.content.decode()
+    assert "Rutin för inskrivning" in html  # A's own page stays choosable
+    assert "Södertäljes rutin för skolstart" not in html
+    b_section = world.content["B's section"]
+    browse = client.get(f"/admin/choose-page/{b_section.pk}/")
+    assert "Södertäljes rutin för skolstart" not in browse.content.decode()
+
+
+def test_logged_in_user_without_admin_access_is_not_bounced_forever(client, world):
+    client.force_login(world.users["staff of A"])
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 200
+    assert len(response.redirect_chain) <= 2
+    assert response.redirect_chain[-1][0].startswith("/konto/login/")

@@ -159,7 +159,9 @@ def my_data(request):
         "actions_by_you": [
             {"action": e["action"], "timestamp": e["timestamp"], "object": e["label"]}
             for model in (PageLogEntry, ModelLogEntry)
+            # Refusals name pages the person may not see: not theirs to learn about.
             for e in model.objects.filter(user=user)
+            .exclude(action="portal.access_refused")
             .order_by("timestamp")
             .values("action", "timestamp", "label")
         ],

@@ -26,8 +26,9 @@ class BasePortalPage(Page):
         from portal.access import access_for
 
         context = super().get_context(request, *args, **kwargs)
+        # Every child the reader may see, in the menu or not (e.g. a section's knowledge bank).
         context["child_pages"] = (
-            access_for(request.user).visible_pages(self.get_children().in_menu()).specific()
+            access_for(request.user).visible_pages(self.get_children()).specific()
         )
         return context
 

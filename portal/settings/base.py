@@ -115,6 +115,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several requests write at once (session activity, admin assets): wait for the lock
+    # instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -221,6 +227,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Samverkansportalen"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
 USERSESSIONS_TRACK_ACTIVITY = True
+# A logged-in user without admin access sent to the login page must see it (with Wagtail's
+# message), not be bounced back to `next`, which looped between /admin/ and the login.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 # Content Security Policy (django-csp 4). The Wagtail admin gets its own, looser policy
 # in portal/security_headers.py because its editor still needs inline styles and scripts.
 CONTENT_SECURITY_POLICY = {

@@ -142,3 +142,11 @@ def test_invitation_accept_ignores_next(client, world, target):
     )
     assert response.status_code == 302
     assert response["Location"] == "/konto/mitt-konto/"
+
+
+def test_gdpr_download_does_not_name_pages_the_user_was_refused(client, world):
+    client.force_login(world.users["staff of B"])
+    assert client.get(world.content["page deep under A"].url).status_code == 404
+    data = client.get("/konto/mitt-konto/mina-uppgifter.json").content.decode()
+    assert "Rutin för inskrivning" not in data
+    assert "access_refused" not in data

@@ -112,6 +112,9 @@ def test_image_renditions_are_served_only_to_readers(client, world, user):
 
 def test_image_view_refuses_forged_signatures(client, world):
     image = add_image(Collection.get_first_root_node(), "allman")
+    # Visitors are asked to log in at every file address, existing or not.
+    assert client.get(f"/bilder/fel/{image.pk}/width-10/x.png").status_code == 302
+    client.force_login(world.users["staff of A"])
     assert client.get(f"/bilder/fel/{image.pk}/width-10/x.png").status_code == 404
 
 

@@ -15,8 +15,13 @@ D = datetime.date
 
 @pytest.fixture
 def owners(world, banks):
-    anna = UserFactory(email="anna@example.se", first_name="Anna", last_name="Berg")
-    bo = UserFactory(email="bo@example.se", first_name="Bo", last_name="Ek")
+    kalmar = world.municipality_a
+    anna = UserFactory(
+        email="anna@example.se", first_name="Anna", last_name="Berg", groups=[kalmar.editors_group]
+    )
+    bo = UserFactory(
+        email="bo@example.se", first_name="Bo", last_name="Ek", groups=[kalmar.members_group]
+    )
     add_routine(banks["A"], owner=anna, title="Försenad rutin", last_reviewed=D(2025, 10, 1))
     add_routine(banks["A"], owner=anna, title="Snart granskning", last_reviewed=D(2025, 12, 10))
     add_routine(banks["A"], owner=anna, title="Nyss granskad", last_reviewed=D(2026, 11, 1))
@@ -82,3 +87,12 @@ def test_weekly_periods(owners):
 def test_bad_date_is_refused_with_a_clear_message(db):
     with pytest.raises(CommandError, match="--today must be a date"):
         _run("25/11/2026")
+
+
+def test_an_owner_who_may_not_read_the_page_is_not_told_about_it(world, banks):
+    outsider = UserFactory(email="ute@example.se", groups=[world.municipality_b.members_group])
+    add_routine(
+        banks["A"], owner=outsider, title="Kalmars hemliga rutin", last_reviewed=D(2024, 1, 1)
+    )
+    _run("2026-11-25")
+    assert not [m for m in mail.outbox if "ute@example.se" in m.to]
