@@ -208,3 +208,11 @@ def test_swedish_is_the_default_even_for_english_browsers(client):
     html = _html(client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
     assert '<html lang="sv">' in html
     assert "Hoppa till innehållet" in html
+
+
+def test_rich_text_offers_no_inline_images_past_the_access_check():
+    from wagtail.admin.rich_text import get_rich_text_editor_widget
+
+    features = get_rich_text_editor_widget().features
+    assert "image" not in features and "embed" not in features
+    assert "link" in features and "document-link" in features
