@@ -313,3 +313,6 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
         },
     }
 }
+
+# The admin's release check calls a third-party host that our CSP (rightly) blocks.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
