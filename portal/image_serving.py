@@ -18,6 +18,7 @@ from wagtail.images.utils import verify_signature
 from wagtail.images.views.serve import ServeView
 
 from portal.access import access_for
+from portal.views import refuse
 
 
 class AccessCheckedImageServeView(ServeView):
@@ -28,18 +29,12 @@ class AccessCheckedImageServeView(ServeView):
             raise Http404
         image = get_object_or_404(get_image_model(), id=image_id)
         if not access_for(request.user).can_view_image(image):
-            return _refuse(request)
+            return refuse(request)
         try:
             rendition = image.get_rendition(filter_spec)
         except (SourceImageIOError, InvalidFilterSpecError):
             raise Http404 from None
         return self.serve(rendition)
-
-
-def _refuse(request):
-    from portal.wagtail_hooks import _refuse as refuse
-
-    return refuse(request)
 
 
 serve_image = AccessCheckedImageServeView.as_view(action="serve")
@@ -65,5 +60,5 @@ def serve_media_in_dev(request, path):
     if image is None:
         raise Http404
     if not access_for(request.user).can_view_image(image):
-        return _refuse(request)
+        return refuse(request)
     return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -13,6 +13,18 @@ def not_found(request, *args, **kwargs):
     raise Http404
 
 
+def refuse(request, obj=None):
+    """Ask visitors to log in; tell logged-in users nothing exists (the same 404 as a typo).
+    Every serving channel (pages, documents, images) refuses through here."""
+    if not access_for(request.user).is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if obj is not None:
+        from portal.accounts import audit
+
+        audit.log_access_refused(request, obj)
+    raise Http404
+
+
 def _inside_restricted_area(request, access):
     """True when the path lies under a page this visitor is denied, or is a file URL, so
     a missing address there gets the same answer as an existing restricted one."""

@@ -1,37 +1,26 @@
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.access import access_for
-from portal.accounts import audit
 from portal.accounts import wagtail_hooks as _accounts_hooks  # noqa: F401 (registers hooks)
 from portal.models import Municipality
-
-
-def _refuse(request, obj=None):
-    """Ask visitors to log in; tell logged-in users nothing exists (the same 404 as a typo)."""
-    if not access_for(request.user).is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if obj is not None:
-        audit.log_access_refused(request, obj)
-    raise Http404
+from portal.views import refuse
 
 
 # order=-10 runs before Wagtail's own check, which would send a logged-in user to the login page.
 @hooks.register("before_serve_page", order=-10)
 def enforce_page_access(page, request, serve_args, serve_kwargs):
     if not access_for(request.user).can_view_page(page):
-        return _refuse(request, page)
+        return refuse(request, page)
     return None
 
 
 @hooks.register("before_serve_document", order=-10)
 def enforce_document_access(document, request):
     if not access_for(request.user).can_view_document(document):
-        return _refuse(request, document)
+        return refuse(request, document)
     return None
 
 
