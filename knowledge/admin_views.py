@@ -30,8 +30,8 @@ class HealthFilterForm(forms.Form):
 
         access = access_for(user)
         queryset = Municipality.objects.all()
-        if not access.is_superuser:
-            queryset = queryset.filter(editors_group_id__in=access.group_ids)
+        if not access.is_portal_admin:
+            queryset = queryset.filter(pk__in=[m.pk for m in access.edited_municipalities])
         self.fields["municipality"].queryset = queryset
         self.fields["kind"].choices = [("", gettext_lazy("All problems"))] + list(
             PROBLEM_LABELS.items()

@@ -1,12 +1,14 @@
 """Blocks for routine steps and guides, on top of the portal's BaseStreamBlock."""
 
-from django import forms
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
+from partners.blocks import ContactPersonChooserBlock
 from portal.blocks import BaseStreamBlock
+
+# Earlier migrations name knowledge.blocks.ContactPersonChooserBlock.
+__all__ = ["ContactPersonChooserBlock"]
 
 
 class NumberedStepsBlock(blocks.StructBlock):
@@ -62,56 +64,6 @@ class TableBlock(blocks.StructBlock):
         icon = "table"
         label = _("table")
         template = "blocks/knowledge/table_block.html"
-
-
-class ContactPersonChooserBlock(blocks.FieldBlock):
-    """Chooses a partner's contact person (an inline row of a partner organisation) from a
-    plain select list; stores its id."""
-
-    def __init__(self, required=True, help_text=None, **kwargs):
-        self._required = required
-        self._help_text = help_text
-        super().__init__(**kwargs)
-
-    @cached_property
-    def field(self):
-        from partners.models import ContactPerson
-
-        return forms.ModelChoiceField(
-            queryset=ContactPerson.objects.select_related("organisation").order_by(
-                "organisation__name", "name"
-            ),
-            widget=forms.Select,
-            required=self._required,
-            help_text=self._help_text,
-        )
-
-    def to_python(self, value):
-        from partners.models import ContactPerson
-
-        if value is None:
-            return None
-        return ContactPerson.objects.select_related("organisation").filter(pk=value).first()
-
-    def bulk_to_python(self, values):
-        from partners.models import ContactPerson
-
-        found = ContactPerson.objects.select_related("organisation").in_bulk(
-            [v for v in values if v is not None]
-        )
-        return [found.get(value) for value in values]
-
-    def get_prep_value(self, value):
-        return value.pk if value is not None else None
-
-    def value_for_form(self, value):
-        return value.pk if value is not None and hasattr(value, "pk") else value
-
-    def value_from_form(self, value):
-        return value
-
-    def get_form_state(self, value):
-        return self.value_for_form(value)
 
 
 class PartnerContactBlock(blocks.StructBlock):

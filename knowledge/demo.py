@@ -152,15 +152,15 @@ def seed_banks():
 
 def seed_workflow(shared_bank):
     """Shared knowledge-bank pages go through a coordinator's approval before publishing."""
-    from django.contrib.auth.models import Group
+    from knowledge.approvers import shared_bank_approvers
 
     workflow = Workflow.objects.filter(name="Granskning av gemensam kunskapsbank").first()
     if workflow is None:
         workflow = Workflow.objects.create(name="Granskning av gemensam kunskapsbank")
         task = GroupApprovalTask.objects.create(name="Samordnare godkänner")
-        moderators = Group.objects.filter(name="Moderators").first()
-        if moderators is not None:
-            task.groups.set([moderators])
+        approvers = shared_bank_approvers()
+        if approvers is not None:
+            task.groups.set([approvers])
         workflow.workflow_tasks.create(task=task, sort_order=0)
     WorkflowPage.objects.get_or_create(page=shared_bank, defaults={"workflow": workflow})
 

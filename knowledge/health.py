@@ -44,9 +44,8 @@ def pages_in_scope(user, municipality=None):
 
     access = access_for(user)
     queryset = access.visible_pages(KnowledgePage.objects.all())
-    if not access.is_superuser:
-        editor_of = [m for m in access.municipalities if m.editors_group_id in access.group_ids]
-        queryset = queryset.filter(_municipality_q(editor_of))
+    if not access.is_portal_admin:
+        queryset = queryset.filter(_municipality_q(access.edited_municipalities))
     if municipality is not None:
         queryset = queryset.filter(_municipality_q([municipality]))
     return queryset.distinct()
@@ -61,8 +60,10 @@ def _municipality_q(municipalities):
     return condition
 
 
-def broken_document_links(page):
-    """Descriptions of links on `page` to documents that are gone or whose file is missing."""
+def broken_document_links(page, access=None):
+    """Descriptions of links on `page` to documents that are gone or whose file is missing.
+    A document the report's reader may not see is described without its title or
+    collection (`access`: the reader's; None names everything, e.g. for a command)."""
     from wagtail.documents import get_document_model
 
     Document = get_document_model()
@@ -91,6 +92,15 @@ def broken_document_links(page):
         document = found.get(document_id)
         if document is None:
             problems.append(str(_("Links to a document that no longer exists.")))
+        elif access is not None and not access.can_view_document(document):
+            problems.append(
+                str(
+                    _(
+                        "Links to a document in another section's collection, which you and "
+                        "some readers of this page cannot open."
+                    )
+                )
+            )
         elif not document.file or not document.file.storage.exists(document.file.name):
             problems.append(
                 str(_("The file of “%(title)s” is missing.")) % {"title": document.title}
@@ -129,6 +139,7 @@ def health_report(user, today, municipality=None, kinds=None):
     """Problems sorted by how urgent they are (oldest dates first)."""
     from knowledge.models import AgreementPage
 
+    access = access_for(user)
     pages = list(pages_in_scope(user, municipality).order_by("title").specific())
     problems = []
     for page in pages:
@@ -146,7 +157,7 @@ def health_report(user, today, municipality=None, kinds=None):
                 problems.append(Problem(page, NOT_REVIEWED))
         if page.content_owner_id is None:
             problems.append(Problem(page, NO_OWNER))
-        for detail in broken_document_links(page):
+        for detail in broken_document_links(page, access):
             problems.append(Problem(page, BROKEN_LINK, detail=detail))
     if kinds:
         problems = [p for p in problems if p.kind in kinds]

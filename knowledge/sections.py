@@ -83,10 +83,14 @@ def staff_groups():
 
 
 def sync_shared_knowledge_bank(index_page):
-    """The shared knowledge bank is for staff of every member municipality (not partners)."""
+    """The shared knowledge bank is for staff of every member municipality (not partners),
+    and for its approvers, whose rights reach this bank only."""
+    from knowledge.approvers import provision_shared_bank_approvers
+
     if not is_shared_knowledge_bank(index_page):
         return
-    restrict_page_to_groups(index_page, staff_groups())
+    approvers = provision_shared_bank_approvers(index_page)
+    restrict_page_to_groups(index_page, staff_groups() + [approvers])
     sync_section_collection(index_page)
 
 

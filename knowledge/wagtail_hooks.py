@@ -4,14 +4,29 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from knowledge import admin_views
-from knowledge.models import KnowledgePage, Topic
+from knowledge.models import KnowledgeIndexPage, KnowledgePage, Topic
 from knowledge.reviews import MARK_REVIEWED_ACTION
+from portal.snippet_viewsets import AccessCheckedSnippetViewSet
 
 
-class TopicViewSet(SnippetViewSet):
+@hooks.register("register_access_rules")
+def knowledge_access_rules():
+    # Topics name subject areas (Skola, Hälsa …): public, like the knowledge bank's filters.
+    return {Topic: lambda access, queryset: queryset}
+
+
+@hooks.register("register_provisioned_privacy")
+def shared_bank_privacy(page):
+    from knowledge.sections import is_shared_knowledge_bank, sync_shared_knowledge_bank
+
+    if isinstance(page, KnowledgeIndexPage) and is_shared_knowledge_bank(page):
+        return lambda: sync_shared_knowledge_bank(page)
+    return None
+
+
+class TopicViewSet(AccessCheckedSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
@@ -45,9 +60,7 @@ class ContentHealthMenuItem(MenuItem):
         from portal.access import access_for
 
         access = access_for(request.user)
-        return access.is_superuser or any(
-            m.editors_group_id in access.group_ids for m in access.municipalities
-        )
+        return access.is_portal_admin or access.is_editor
 
 
 @hooks.register("register_reports_menu_item")

@@ -3,12 +3,32 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from partners.models import PartnerOrganisation
+from partners import access_rules
+from partners.choosers import contact_person_chooser_viewset
+from partners.models import ContactPerson, PartnerOrganisation
+from portal.snippet_viewsets import AccessCheckedSnippetViewSet
 
 
-class PartnerOrganisationViewSet(SnippetViewSet):
+@hooks.register("register_access_rules")
+def partner_access_rules():
+    return {
+        PartnerOrganisation: access_rules.partner_organisations_rule,
+        ContactPerson: access_rules.contact_people_rule,
+    }
+
+
+@hooks.register("register_access_memberships")
+def partner_memberships():
+    return {"partner_organisations": access_rules.user_partner_organisations}
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_person_chooser():
+    return contact_person_chooser_viewset
+
+
+class PartnerOrganisationViewSet(AccessCheckedSnippetViewSet):
     model = PartnerOrganisation
     icon = "group"
     menu_label = _("Partner organisations")

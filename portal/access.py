@@ -1,19 +1,40 @@
-"""The one place that decides who may see what.
+"""The one place that decides who may see what, on the site and in the admin.
 
 Wagtail's privacy records are the truth: `PageViewRestriction` on pages and
 `CollectionViewRestriction` on collections (used for documents *and* images). This module
 reads them once per user object (so once per request, as `request.user` lives as long as the
 request) and answers `can_view_*` for single objects and `visible_*` for querysets. Every
 channel that shows content (page serving, listings, menus, search, feeds, exports, file
-downloads) must go through here.
+downloads, and every admin surface: choosers, form choices, reports, privacy) goes through
+here.
+
+Apps register the rules for their own models with Wagtail hooks, so this module imports none
+of the apps that stand on it:
+
+- ``register_access_rules``: returns ``{Model: rule}``; ``rule(access, queryset)`` returns the
+  part of the queryset the user may see.
+- ``register_access_memberships``: returns ``{name: function(access) -> list}``, e.g. the
+  partner organisations a user belongs to.
+- ``register_provisioned_privacy``: ``function(page) -> callable | None``; a callable means the
+  page's privacy is written by provisioning (a section, a shared space, the shared bank) and
+  calling it writes it back. Nobody edits such privacy in the admin.
 """
 
 from functools import cached_property
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
+from wagtail import hooks
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
 _CACHE_ATTR = "_portal_access"
+
+RULES_HOOK = "register_access_rules"
+MEMBERSHIPS_HOOK = "register_access_memberships"
+PROVISIONED_PRIVACY_HOOK = "register_provisioned_privacy"
+
+# The only group that holds rights over the whole page tree and every collection.
+PORTAL_ADMINS_GROUP = "Portaladministratörer"
 
 
 def access_for(user):
@@ -36,6 +57,23 @@ def forget_access(user):
         delattr(user, _CACHE_ATTR)
 
 
+def _paths_q(field, paths):
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(**{f"{field}__startswith": path})
+    return condition
+
+
+def _shallowest(paths):
+    """Only the shallowest paths: an ancestor already covers its subtree."""
+    paths = set(paths)
+    return tuple(
+        path
+        for path in sorted(paths)
+        if not any(path != other and path.startswith(other) for other in paths)
+    )
+
+
 class Access:
     def __init__(self, user):
         self.user = user
@@ -47,10 +85,19 @@ class Access:
     # --- who the user is -------------------------------------------------------------
 
     @cached_property
-    def group_ids(self):
+    def _groups(self):
         if not self.is_authenticated:
-            return frozenset()
-        return frozenset(self.user.groups.values_list("pk", flat=True))
+            return {}
+        return dict(self.user.groups.values_list("pk", "name"))
+
+    @cached_property
+    def group_ids(self):
+        return frozenset(self._groups)
+
+    @cached_property
+    def is_portal_admin(self):
+        """Superusers and the provisioned portal administrators: rights over everything."""
+        return self.is_superuser or PORTAL_ADMINS_GROUP in self._groups.values()
 
     @cached_property
     def municipalities(self):
@@ -66,22 +113,36 @@ class Access:
         )
 
     @cached_property
-    def partner_organisations(self):
-        from partners.models import PartnerOrganisation
+    def edited_municipalities(self):
+        """Municipalities the user is an editor (redaktör) of: the one definition."""
+        return [m for m in self.municipalities if m.editors_group_id in self.group_ids]
 
-        if not self.group_ids:
-            return []
-        return list(PartnerOrganisation.objects.filter(group_id__in=self.group_ids))
+    @property
+    def is_editor(self):
+        return bool(self.edited_municipalities)
 
     @property
     def is_member_staff(self):
         """Employee of at least one member municipality (as opposed to a partner user)."""
-        return self.is_superuser or bool(self.municipalities)
+        return self.is_portal_admin or bool(self.municipalities)
+
+    @cached_property
+    def memberships(self):
+        """What other apps say the user belongs to, e.g. ``partner_organisations``."""
+        found = {}
+        for hook in hooks.get_hooks(MEMBERSHIPS_HOOK):
+            for name, function in hook().items():
+                found[name] = function(self) if self.group_ids else []
+        return found
+
+    @property
+    def partner_organisations(self):
+        return self.memberships.get("partner_organisations", [])
 
     # --- the rule ----------------------------------------------------------------------
 
     def _passes(self, restriction_type, group_ids):
-        if self.is_superuser:
+        if self.is_portal_admin:
             return True
         if restriction_type == BaseViewRestriction.LOGIN:
             return self.is_authenticated
@@ -101,14 +162,8 @@ class Access:
         fk = f"{restriction_model._meta.model_name}_id"
         for restriction_id, group_id in through.objects.values_list(fk, "group_id"):
             restrictions[restriction_id][2].add(group_id)
-        denied = {
+        return _shallowest(
             path for rtype, path, groups in restrictions.values() if not self._passes(rtype, groups)
-        }
-        # Keep only the shallowest paths: a denied ancestor already covers its subtree.
-        return tuple(
-            path
-            for path in sorted(denied)
-            if not any(path != other and path.startswith(other) for other in denied)
         )
 
     @cached_property
@@ -123,21 +178,17 @@ class Access:
     def _exclude_paths(queryset, field, paths):
         if not paths:
             return queryset
-        condition = Q()
-        for path in paths:
-            condition |= Q(**{f"{field}__startswith": path})
-        return queryset.exclude(condition)
+        return queryset.exclude(_paths_q(field, paths))
 
     # --- pages -------------------------------------------------------------------------
 
     def can_view_page(self, page):
-        if not page.live and not self.is_superuser:
+        if not page.live and not self.is_portal_admin:
             return False
         return not page.path.startswith(self.denied_page_paths) if self.denied_page_paths else True
 
     def visible_pages(self, queryset=None, include_drafts=False):
-        """Live pages the user may see; `include_drafts` keeps unpublished ones too (for
-        editors' choosers: drafts are theirs to link to, other sections' never)."""
+        """Live pages the user may see; `include_drafts` keeps unpublished ones too."""
         queryset = Page.objects.all() if queryset is None else queryset
         if not include_drafts:
             queryset = queryset.live()
@@ -169,7 +220,7 @@ class Access:
         queryset = get_image_model().objects.all() if queryset is None else queryset
         return self._exclude_paths(queryset, "collection__path", self.denied_collection_paths)
 
-    # --- snippets ----------------------------------------------------------------------
+    # --- snippets and other models (rules registered by their apps) --------------------
 
     @cached_property
     def visible_shared_space_ids(self):
@@ -179,10 +230,13 @@ class Access:
             self.visible_pages(SharedSpacePage.objects.all()).values_list("pk", flat=True)
         )
 
+    def has_rule(self, model):
+        return rule_for(model) is not None
+
     def visible_snippets(self, queryset):
-        rule = _SNIPPET_RULES.get(queryset.model)
+        rule = rule_for(queryset.model)
         if rule is None:
-            # Unknown snippet types are for logged-in members only until given a rule.
+            # Unknown models are for logged-in members only until given a rule.
             return queryset if self.is_authenticated else queryset.none()
         return rule(self, queryset)
 
@@ -220,89 +274,131 @@ class Access:
             return self.visible_images(queryset)
         return self.visible_snippets(queryset)
 
+    # --- the admin ---------------------------------------------------------------------
+
+    @cached_property
+    def admin_page_paths(self):
+        """Roots of the subtrees the user holds page permissions on (their section)."""
+        from wagtail.models import GroupPagePermission
+
+        if self.is_portal_admin:
+            root = Page.get_first_root_node()
+            return (root.path,) if root else ()
+        if not self.group_ids:
+            return ()
+        return _shallowest(
+            GroupPagePermission.objects.filter(group_id__in=self.group_ids).values_list(
+                "page__path", flat=True
+            )
+        )
+
+    def works_on_page(self, page):
+        """True inside the subtrees the user may edit in the admin."""
+        paths = self.admin_page_paths
+        return bool(paths) and page.path.startswith(paths)
+
+    def choosable_pages(self, queryset=None):
+        """What an admin chooser may list: live pages the user may read, and drafts and
+        unpublished changes only inside the user's own subtrees."""
+        queryset = Page.objects.all() if queryset is None else queryset
+        if self.is_portal_admin:
+            return queryset
+        readable = Q(live=True)
+        if self.denied_page_paths:
+            readable &= ~_paths_q("path", self.denied_page_paths)
+        return queryset.filter(readable | _paths_q("path", self.admin_page_paths))
+
+    def can_choose_page(self, page):
+        return self.works_on_page(page) or self.can_view_page(page)
+
+    def admin_title(self, page):
+        """The title an admin surface may show: the latest draft's inside the user's own
+        subtrees, the published one elsewhere (other people's drafts are theirs)."""
+        if self.works_on_page(page):
+            return page.get_admin_display_title()
+        return page.title
+
+    def provisioned_privacy(self, page):
+        """The callable that restores `page`'s provisioned privacy, or None."""
+        return provisioned_privacy_of(page)
+
+    def may_set_privacy(self, page):
+        """Privacy of sections, shared spaces and the shared bank comes from provisioning;
+        elsewhere editors may restrict pages of their own subtrees (restrictions only add
+        up, so that narrows and never widens)."""
+        if provisioned_privacy_of(page) is not None:
+            return False
+        return self.is_portal_admin or self.works_on_page(page)
+
+    def admin_choices(self, queryset):
+        """The choices an admin form field or chooser may offer."""
+        if issubclass(queryset.model, Page):
+            return self.choosable_pages(queryset)
+        return self.visible(queryset)
+
+
+# --- registered rules ----------------------------------------------------------------------
+
+
+def rule_for(model):
+    rules = _rules()
+    for klass in model.__mro__:
+        if klass in rules:
+            return rules[klass]
+    return None
+
+
+_RULES = {}
+
+
+def _rules():
+    if not _RULES:
+        _RULES.update(_core_rules())
+        for hook in hooks.get_hooks(RULES_HOOK):
+            _RULES.update(hook())
+    return _RULES
+
+
+def provisioned_privacy_of(page):
+    for hook in hooks.get_hooks(PROVISIONED_PRIVACY_HOOK):
+        restore = hook(page)
+        if restore is not None:
+            return restore
+    return None
+
+
+def _core_rules():
+    from portal.models import Municipality
+
+    return {Municipality: _municipalities_rule, get_user_model(): _users_rule}
+
 
 def _municipalities_rule(access, queryset):
     # Which municipalities take part is public knowledge (shown on the home page).
     return queryset
 
 
-def _limited_to_my_municipalities(access, through, owner_field):
+def _users_rule(access, queryset):
+    """People are shown to colleagues: members and editors of the user's municipalities and
+    people in the user's own groups (not the portal administrators' group, which spans all)."""
+    if not access.is_authenticated:
+        return queryset.none()
+    if access.is_portal_admin:
+        return queryset
+    group_ids = {pk for pk, name in access._groups.items() if name != PORTAL_ADMINS_GROUP}
+    for municipality in access.municipalities:
+        group_ids.update(g.pk for g in municipality.groups)
+    # A subquery, not a join: the result stays combinable with other user querysets.
+    in_my_groups = queryset.model.groups.through.objects.filter(group_id__in=group_ids)
+    return queryset.filter(
+        Q(pk=access.user.pk) | Q(is_active=True, pk__in=in_my_groups.values("user_id"))
+    )
+
+
+def limited_to_my_municipalities(access, through, owner_field):
     """Rows not limited to any municipality, or limited to one the user belongs to."""
     from django.db.models import Exists, OuterRef
 
     limits = through.objects.filter(**{owner_field: OuterRef("pk")})
     municipality_ids = [m.pk for m in access.municipalities]
     return ~Exists(limits) | Exists(limits.filter(municipality_id__in=municipality_ids))
-
-
-def _partner_organisations_rule(access, queryset):
-    """Staff see the directory, except organisations limited to other municipalities;
-    partner users see their own organisation and the (unlimited) organisations that share a
-    space with them; visitors see nothing."""
-    from django.db.models import Exists, OuterRef
-
-    from partners.models import PartnerOrganisation
-    from portal.models import SharedSpacePage
-
-    if not access.is_authenticated:
-        return queryset.none()
-    if access.is_superuser:
-        return queryset
-    own = Q(group_id__in=list(access.group_ids))
-    if access.is_member_staff:
-        limits = PartnerOrganisation.limited_to.through
-        return queryset.filter(
-            own | _limited_to_my_municipalities(access, limits, "partnerorganisation_id")
-        )
-    limits = PartnerOrganisation.limited_to.through.objects.filter(
-        partnerorganisation_id=OuterRef("pk")
-    )
-    shares_a_space = Exists(
-        SharedSpacePage.partner_organisations.through.objects.filter(
-            partnerorganisation_id=OuterRef("pk"),
-            sharedspacepage_id__in=list(access.visible_shared_space_ids),
-        )
-    )
-    return queryset.filter(own | (shares_a_space & ~Exists(limits)))
-
-
-def _contact_people_rule(access, queryset):
-    """Contacts of organisations the user may see; a contact limited to named municipalities
-    only for those municipalities' staff (and colleagues in the same organisation)."""
-    from partners.models import ContactPerson, PartnerOrganisation
-
-    if not access.is_authenticated:
-        return queryset.none()
-    if access.is_superuser:
-        return queryset
-    organisations = _partner_organisations_rule(access, PartnerOrganisation.objects.all())
-    limits = ContactPerson.limited_to.through
-    # People who have left stay in the history (and the admin) but are shown nowhere.
-    queryset = queryset.filter(has_left=False)
-    return queryset.filter(organisation__in=organisations.values("pk")).filter(
-        Q(organisation__group_id__in=list(access.group_ids))
-        | _limited_to_my_municipalities(access, limits, "contactperson_id")
-    )
-
-
-def _register_snippet_rules():
-    from partners.models import ContactPerson, PartnerOrganisation
-    from portal.models import Municipality
-
-    return {
-        Municipality: _municipalities_rule,
-        PartnerOrganisation: _partner_organisations_rule,
-        ContactPerson: _contact_people_rule,
-    }
-
-
-class _LazyRules(dict):
-    """Model classes are only importable once apps are ready; build the table on first use."""
-
-    def get(self, key, default=None):
-        if not self:
-            self.update(_register_snippet_rules())
-        return super().get(key, default)
-
-
-_SNIPPET_RULES = _LazyRules()

@@ -8,9 +8,26 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal import identity_numbers, uploads
+        from django.db.models.signals import post_migrate
+
+        from portal import admin_forms, identity_numbers, privacy, uploads
         from portal.accounts import signals
 
         signals.connect()
+        privacy.connect()
         identity_numbers.install_form_check()
+        admin_forms.install()
         uploads.configure_pillow()
+        post_migrate.connect(provision_after_migrate, sender=self)
+
+
+def provision_after_migrate(app_config, using="default", **kwargs):
+    """Make the portal administrators' group once the permissions it needs exist."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    from portal.provisioning import provision_portal_administrators
+
+    for label in ("wagtailcore", "wagtaildocs", "wagtailimages", "wagtailadmin"):
+        create_permissions(apps.get_app_config(label), verbosity=0, using=using)
+    provision_portal_administrators()

@@ -18,9 +18,9 @@ def requires_mfa(user):
         return False
     if user.is_superuser or user.has_perm("wagtailadmin.access_admin"):
         return True
-    from portal.models import Municipality
+    from portal.access import access_for
 
-    return Municipality.objects.filter(editors_group__in=user.groups.all()).exists()
+    return access_for(user).is_editor
 
 
 class RequireMFAForAdminMiddleware:

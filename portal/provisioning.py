@@ -10,6 +10,19 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from portal.restrictions import restrict_collection_to_groups, restrict_page_to_groups
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+ADMIN_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["bulk_delete_page"]
+ADMIN_COLLECTION_PERMISSIONS = [
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtailimages", "choose_image"),
+]
+# Collections themselves (and so their privacy) are managed by superusers only: a section's
+# collection is provisioned with the section.
 EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
@@ -28,11 +41,7 @@ def editors_group_name(name):
     return f"{name} – redaktörer"
 
 
-def partner_group_name(name):
-    return f"Partner – {name}"
-
-
-def _named_group(current, name):
+def named_group(current, name):
     """Return `current` renamed to `name`, or the group called `name` (created if missing)."""
     if current is not None:
         if current.name != name:
@@ -122,8 +131,8 @@ def provision_municipality(municipality):
 
     stored = Municipality.objects.filter(pk=municipality.pk)
     before = stored.values("members_group", "editors_group", "section_page", "collection").get()
-    members = _named_group(municipality.members_group, members_group_name(municipality.name))
-    editors = _named_group(municipality.editors_group, editors_group_name(municipality.name))
+    members = named_group(municipality.members_group, members_group_name(municipality.name))
+    editors = named_group(municipality.editors_group, editors_group_name(municipality.name))
     page = _section_page(municipality)
     collection = _collection(municipality)
     restrict_page_to_groups(page, [members, editors])
@@ -146,16 +155,52 @@ def provision_municipality(municipality):
         sync_shared_space_restriction(space)
 
 
-def provision_partner_group(organisation):
-    from partners.models import PartnerOrganisation
-
-    group = _named_group(organisation.group, partner_group_name(organisation.name))
-    if organisation.group_id != group.pk:
-        PartnerOrganisation.objects.filter(pk=organisation.pk).update(group=group)
-        organisation.group = group
-    for space in organisation.shared_spaces.all():
-        sync_shared_space_restriction(space)
-
-
 def sync_shared_space_restriction(space):
     restrict_page_to_groups(space, space.member_groups())
+
+
+# --- rights over the whole tree -------------------------------------------------------
+
+
+def provision_portal_administrators():
+    """The one group with rights over the whole page tree and every collection (the
+    collaboration's coordinators). Wagtail's default groups get no such rights here."""
+    from wagtail.models import Page
+
+    from portal.access import PORTAL_ADMINS_GROUP
+
+    root = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    if root is None or root_collection is None:  # a flushed database: nothing to give yet
+        return None
+    group = named_group(None, PORTAL_ADMINS_GROUP)
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for codename in ADMIN_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root, permission=_permission("wagtailcore", codename)
+        )
+    for app_label, codename in ADMIN_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=_permission(app_label, codename)
+        )
+    return group
+
+
+def groups_with_tree_rights():
+    """Groups other than the portal administrators holding rights on the root page, the home
+    page or the root collection (there should be none)."""
+    from wagtail.models import Page
+
+    from portal.access import PORTAL_ADMINS_GROUP
+
+    top_pages = Page.objects.filter(depth__lte=2)
+    names = set(
+        GroupPagePermission.objects.filter(page__in=top_pages).values_list("group__name", flat=True)
+    )
+    names.update(
+        GroupCollectionPermission.objects.filter(collection__depth=1).values_list(
+            "group__name", flat=True
+        )
+    )
+    names.discard(PORTAL_ADMINS_GROUP)
+    return sorted(names)

@@ -8,7 +8,13 @@ from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 
 def _sync(restriction_model, owner_field, owner, groups):
-    groups = list(groups)
+    from portal.privacy import provisioning
+
+    with provisioning():
+        return _write(restriction_model, owner_field, owner, list(groups))
+
+
+def _write(restriction_model, owner_field, owner, groups):
     restrictions = restriction_model.objects.filter(**{owner_field: owner})
     restriction = restrictions.filter(restriction_type=restriction_model.GROUPS).first()
     # One group restriction is the whole rule: drop login/password ones that would widen it.

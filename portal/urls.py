@@ -16,6 +16,7 @@ urlpatterns = [
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
+    path("admin/", include("portal.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     re_path(r"^bilder/([^/]*)/(\d*)/([^/]*)/[^/]*$", serve_image, name="portal_image"),

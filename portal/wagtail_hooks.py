@@ -1,11 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.access import access_for
 from portal.accounts import wagtail_hooks as _accounts_hooks  # noqa: F401 (registers hooks)
-from portal.models import Municipality
+from portal.models import Municipality, MunicipalitySectionPage, SharedSpacePage
+from portal.snippet_viewsets import AccessCheckedSnippetViewSet
 from portal.views import refuse
 
 
@@ -24,13 +24,47 @@ def enforce_document_access(document, request):
     return None
 
 
+# --- the admin asks the same module --------------------------------------------------------
+
+
 @hooks.register("construct_page_chooser_queryset")
 def limit_page_chooser(pages, request):
-    # Editors link only to pages they may read, so no other section's titles show up.
-    return access_for(request.user).visible_pages(pages, include_drafts=True)
+    # Pages the editor may read, drafts only in their own subtree.
+    return access_for(request.user).choosable_pages(pages)
 
 
-class MunicipalityViewSet(SnippetViewSet):
+@hooks.register("construct_document_chooser_queryset")
+def limit_document_chooser(documents, request):
+    return access_for(request.user).visible_documents(documents)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def limit_image_chooser(images, request):
+    return access_for(request.user).visible_images(images)
+
+
+# Reports that name pages of the whole tree are for portal administrators only.
+SITE_WIDE_REPORTS = ("page-types-usage",)
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports(request, menu_items):
+    if not access_for(request.user).is_portal_admin:
+        menu_items[:] = [item for item in menu_items if item.name not in SITE_WIDE_REPORTS]
+
+
+@hooks.register("register_provisioned_privacy")
+def provisioned_section_privacy(page):
+    from portal.provisioning import provision_municipality, sync_shared_space_restriction
+
+    if isinstance(page, MunicipalitySectionPage) and page.municipality_id:
+        return lambda: provision_municipality(page.municipality)
+    if isinstance(page, SharedSpacePage):
+        return lambda: sync_shared_space_restriction(page)
+    return None
+
+
+class MunicipalityViewSet(AccessCheckedSnippetViewSet):
     model = Municipality
     icon = "home"
     menu_label = _("Municipalities")

@@ -168,7 +168,7 @@ class PartnerOrganisation(index.Indexed, RevisionMixin, ClusterableModel):
             self.slug = slugify(self.name)
         with transaction.atomic():
             super().save(*args, **kwargs)
-            from portal.provisioning import provision_partner_group
+            from partners.provisioning import provision_partner_group
 
             provision_partner_group(self)
 

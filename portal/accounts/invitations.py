@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.access import access_for
 from portal.accounts import audit
 from portal.models import Invitation, Municipality
 
@@ -37,14 +38,15 @@ def invitation_targets(user):
 
     if not (user and user.is_authenticated and user.is_active):
         return []
+    access = access_for(user)
     municipalities = Municipality.objects.filter(members_group__isnull=False)
-    if not user.is_superuser:
-        municipalities = municipalities.filter(editors_group__in=user.groups.all())
+    if not access.is_portal_admin:
+        municipalities = municipalities.filter(pk__in=[m.pk for m in access.edited_municipalities])
     targets = [
         Target(m.members_group, _("%(name)s (municipality staff)") % {"name": m.name})
         for m in municipalities.select_related("members_group")
     ]
-    if user.is_superuser:
+    if access.is_portal_admin:
         partners = PartnerOrganisation.objects.filter(group__isnull=False).select_related("group")
         targets += [
             Target(p.group, _("%(name)s (partner organisation)") % {"name": p.name})
@@ -60,7 +62,7 @@ def can_invite(user):
 def visible_invitations(user):
     """Superusers see every invitation, editors those into groups they may invite into."""
     qs = Invitation.objects.select_related("group", "invited_by")
-    if user.is_superuser:
+    if access_for(user).is_portal_admin:
         return qs
     return qs.filter(group__in=[t.group for t in invitation_targets(user)])
 

@@ -22,6 +22,12 @@ class BasePortalPage(Page):
     class Meta:
         abstract = True
 
+    def permissions_for_user(self, user):
+        # Who may change privacy is the access module's answer (provisioned, not edited).
+        from portal.privacy import PortalPagePermissionTester
+
+        return PortalPagePermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from portal.access import access_for
 

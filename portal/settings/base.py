@@ -316,3 +316,6 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 
 # The admin's release check calls a third-party host that our CSP (rightly) blocks.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Pasting a page's URL as an external link would show that page's draft title whoever it
+# belongs to; editors choose internal pages with the (access-checked) page chooser.
+WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""

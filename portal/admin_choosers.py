@@ -1,0 +1,51 @@
+"""Generic (snippet and model) admin choosers that list and return only what the access
+module lets the user see. Light imports: model modules use these for their chooser blocks."""
+
+from portal.access import access_for
+
+
+class AccessCheckedChooseMixin:
+    """For a chooser's listing and results views."""
+
+    def get_object_list(self):
+        return access_for(self.request.user).admin_choices(super().get_object_list())
+
+
+class AccessCheckedChosenMixin:
+    """For a chooser's chosen view: an id the user may not see is a 404, like a missing one."""
+
+    def get_object(self, pk):
+        queryset = access_for(self.request.user).admin_choices(self.model_class.objects.all())
+        return queryset.get(pk=pk)
+
+
+class AccessCheckedChosenMultipleMixin:
+    def get_objects(self, pks):
+        queryset = access_for(self.request.user).admin_choices(self.model_class.objects.all())
+        return queryset.filter(pk__in=[pk for pk in pks if str(pk).isdigit() and len(pk) < 19])
+
+
+def access_checked_views(viewset_class):
+    """A chooser viewset class whose views list and return only what the user may see."""
+    return type(
+        f"AccessChecked{viewset_class.__name__}",
+        (viewset_class,),
+        {
+            "choose_view_class": type(
+                "ChooseView", (AccessCheckedChooseMixin, viewset_class.choose_view_class), {}
+            ),
+            "choose_results_view_class": type(
+                "ChooseResultsView",
+                (AccessCheckedChooseMixin, viewset_class.choose_results_view_class),
+                {},
+            ),
+            "chosen_view_class": type(
+                "ChosenView", (AccessCheckedChosenMixin, viewset_class.chosen_view_class), {}
+            ),
+            "chosen_multiple_view_class": type(
+                "ChosenMultipleView",
+                (AccessCheckedChosenMultipleMixin, viewset_class.chosen_multiple_view_class),
+                {},
+            ),
+        },
+    )

@@ -1,0 +1,52 @@
+"""Admin URLs that the portal answers before Wagtail does (mounted ahead of its admin in
+portal/urls.py): the page chooser through the access module, and site-wide reports for
+portal administrators only."""
+
+from django.http import Http404
+from django.urls import path
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from portal import page_chooser as admin_choosers
+from portal.access import access_for
+
+
+def portal_admins_only(view):
+    def wrapped(request, *args, **kwargs):
+        if not access_for(request.user).is_portal_admin:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# Same paths as Wagtail's (no names: reversing Wagtail's names gives these same paths).
+urlpatterns = [
+    path(
+        "choose-page/",
+        admin_choosers.BrowseView.as_view(),
+    ),
+    path(
+        "choose-page/<int:parent_page_id>/",
+        admin_choosers.BrowseView.as_view(),
+    ),
+    path(
+        "choose-page/search/",
+        admin_choosers.SearchView.as_view(),
+    ),
+    path(
+        "choose-page/chosen-multiple/",
+        admin_choosers.ChosenMultipleView.as_view(),
+    ),
+    path(
+        "reports/page-types-usage/",
+        portal_admins_only(PageTypesUsageReportView.as_view()),
+    ),
+    path(
+        "reports/page-types-usage/results/",
+        portal_admins_only(PageTypesUsageReportView.as_view(results_only=True)),
+    ),
+]
+
+urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)
