@@ -6,11 +6,11 @@ restricted image to anyone with the URL. Templates use `{% image_url image "spec
 arbitrary renditions) and then `can_view_image`, refusing like every other channel.
 """
 
-from django.conf import settings
+import mimetypes
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import cache_control
+from django.utils.cache import patch_cache_control
 from wagtail.images import get_image_model
 from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.images.models import SourceImageIOError
@@ -18,11 +18,11 @@ from wagtail.images.utils import verify_signature
 from wagtail.images.views.serve import ServeView
 
 from portal.access import access_for
+from portal.file_responses import stored_file_response
 from portal.views import refuse
 
 
 class AccessCheckedImageServeView(ServeView):
-    @method_decorator(cache_control(max_age=3600, private=True))
     def get(self, request, signature, image_id, filter_spec, filename=None):
         # The signature first: unsigned guesses learn nothing, not even that an id exists.
         if not verify_signature(signature.encode(), image_id, filter_spec, key=self.key):
@@ -36,29 +36,39 @@ class AccessCheckedImageServeView(ServeView):
             raise Http404 from None
         return self.serve(rendition)
 
+    def serve(self, rendition):
+        content_type = None
+        if not mimetypes.guess_type(rendition.file.name)[0]:
+            with rendition.get_willow_image() as willow_image:
+                content_type = willow_image.mime_type
+        response = stored_file_response(self.request, rendition.file, content_type)
+        # Kept an hour, but portal.cache_headers makes it `private, no-store` for logged-in
+        # readers: only public images shown to visitors are cached.
+        patch_cache_control(response, max_age=3600)
+        return response
+
 
 serve_image = AccessCheckedImageServeView.as_view(action="serve")
 
 
-def serve_media_in_dev(request, path):
-    """DEBUG only: the media folder for the admin's thumbnails, with the same access check.
+def serve_access_checked_media(request, path):
+    """The media folder (MEDIA_URL), in every environment, behind the access check.
 
-    Documents are never served here (they go through /dokument/); image files and their
-    renditions only to those who may see the image; anything else is not served.
+    Wagtail's admin links thumbnails and original images straight to the storage's URL,
+    so this must exist, but it serves only what it can tie to an image the reader may
+    see: an original image file or one of its renditions. Documents (they go through
+    /dokument/) and anything else get the refusal every file address gives.
     """
-    from django.views.static import serve
     from wagtail.images.models import Rendition
 
-    Image = get_image_model()
+    image, field_file = None, None
     if path.startswith("original_images/"):
-        image = Image.objects.filter(file=path).first()
+        image = get_image_model().objects.filter(file=path).first()
+        field_file = image.file if image else None
     elif path.startswith("images/"):
         rendition = Rendition.objects.filter(file=path).select_related("image").first()
-        image = rendition.image if rendition else None
-    else:
-        raise Http404
-    if image is None:
-        raise Http404
-    if not access_for(request.user).can_view_image(image):
+        if rendition:
+            image, field_file = rendition.image, rendition.file
+    if image is None or not access_for(request.user).can_view_image(image):
         return refuse(request)
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    return stored_file_response(request, field_file)

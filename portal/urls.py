@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
@@ -7,7 +9,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.image_serving import serve_image
+from portal.image_serving import serve_access_checked_media, serve_image
 from portal.views import not_found as page_not_found_view
 
 urlpatterns = [
@@ -25,12 +27,16 @@ urlpatterns = [
     path("sprak/", set_language, name="set_language"),
 ]
 
-if settings.DEBUG:
-    from portal.image_serving import serve_media_in_dev
-
-    # Dev convenience only (admin thumbnails), behind the same access check; production
-    # serves no media folder directly (docs/operations.md).
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media_in_dev)]
+# The media folder in every environment (the admin's thumbnails and original-image links
+# point here), behind the access check: image files only, never documents. Nothing else
+# may serve MEDIA_ROOT or the bucket (docs/operations.md).
+urlpatterns += [
+    re_path(
+        rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$",
+        serve_access_checked_media,
+        name="portal_media",
+    )
+]
 
 # Only Wagtail's page serving: its `_util/login/` (a second login without MFA, rate
 # limits or audit) and shared-password form are replaced, keeping their names.

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "portal.mfa_required.RequireMFAForAdminMiddleware",
     "portal.security_headers.ContentSecurityPolicyMiddleware",
     "portal.security_headers.PermissionsPolicyMiddleware",
+    "portal.cache_headers.PrivateResponseCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -157,6 +159,39 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media on S3-compatible object storage when a bucket is named, so several app servers
+# share it. Credentials: the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. The bucket
+# stays private; files are served only through the access-checked views.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "portal.storage.PrivateMediaStorage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "default_acl": None,  # objects get the bucket's (private) policy
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+# Optional: after the access check the web server sends the file (nginx X-Accel-Redirect:
+# django_sendfile.backends.nginx; Apache X-Sendfile: django_sendfile.backends.xsendfile).
+# Read by the image and media views and by Wagtail's document view (which passes a plain
+# path, so only these backends); unset = Django streams.
+SENDFILE_BACKENDS_FOR_WAGTAIL = (
+    "django_sendfile.backends.nginx",
+    "django_sendfile.backends.xsendfile",
+    "django_sendfile.backends.mod_wsgi",
+)
+if os.environ.get("SENDFILE_BACKEND"):
+    SENDFILE_BACKEND = os.environ["SENDFILE_BACKEND"]
+    if SENDFILE_BACKEND not in SENDFILE_BACKENDS_FOR_WAGTAIL:
+        raise ImproperlyConfigured(
+            f"SENDFILE_BACKEND must be one of {SENDFILE_BACKENDS_FOR_WAGTAIL}"
+        )
+    SENDFILE_ROOT = os.environ.get("SENDFILE_ROOT", str(MEDIA_ROOT))
+    SENDFILE_URL = os.environ.get("SENDFILE_URL", "/internal-media/")
 
 # Cache: in-process by default, Redis when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")
