@@ -8,7 +8,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal import identity_numbers, uploads
+        from portal import identity_numbers, rich_text, uploads  # noqa: F401 - rich_text registers hooks
         from portal.accounts import signals
 
         signals.connect()
