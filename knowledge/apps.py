@@ -11,12 +11,15 @@ class KnowledgeConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_save
         from wagtail.documents import get_document_model
         from wagtail.models import PageViewRestriction
+        from wagtail.signals import page_published
 
-        from knowledge.documents import on_document_saved
+        from knowledge.documents import on_document_saved, on_page_published
         from knowledge.sections import on_municipality_saved, on_restriction_groups_changed
         from portal.models import Municipality
 
         post_save.connect(on_document_saved, sender=get_document_model(), dispatch_uid="kb-doc")
+        # Every page type: files used on a published page follow it into its section.
+        page_published.connect(on_page_published, dispatch_uid="kb-files-follow-page")
         post_save.connect(on_municipality_saved, sender=Municipality, dispatch_uid="kb-muni")
         m2m_changed.connect(
             on_restriction_groups_changed,

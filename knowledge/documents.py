@@ -1,9 +1,11 @@
-"""Files attached to knowledge pages: where they live and what text they hold.
+"""Files used on pages: where they live and what text they hold.
 
-A page's files are moved into its section's collection when the page is saved, so a file of
-a restricted routine is served only to those who may read the routine. Files already in a
-restricted collection are left alone (the content-health report flags them if readers of
-the page cannot open them).
+When any page is published, the documents and images it uses (found by Wagtail's own
+reference extraction: foreign keys, inline rows, StreamField chooser blocks and rich-text
+links) move into its section's collection, so a file shown in a restricted section is served
+only to those who may read the section. Only files in public collections move; files
+already in a restricted collection are left where they are (`manage.py
+check_file_collections` lists them when their readers differ from the page's).
 """
 
 import logging
@@ -13,35 +15,71 @@ from portal.access import Access
 logger = logging.getLogger(__name__)
 
 
-def _is_public(obj):
-    """Readable by anyone at all, i.e. in no restricted collection."""
-    return Access(None).can_view_document(obj)
+def file_models():
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    return (get_document_model(), get_image_model())
+
+
+def files_used_by(page):
+    """{model: set of ids} of the documents and images `page` uses, read from the page
+    object itself (so a just-published revision counts, whatever the page type)."""
+    from wagtail.models import ReferenceIndex
+
+    by_content_type = {ReferenceIndex._get_base_content_type(m).pk: m for m in file_models()}
+    used = {model: set() for model in file_models()}
+    for (
+        content_type_id,
+        object_id,
+        _model_path,
+        _content_path,
+    ) in ReferenceIndex._extract_references_from_object(page):
+        model = by_content_type.get(content_type_id)
+        if model is not None and str(object_id).isdigit():
+            used[model].add(int(object_id))
+    return used
+
+
+def public_files(used):
+    """The files in `used` that anyone at all may read (in no restricted collection)."""
+    anyone = Access(None)
+    files = []
+    for model, ids in used.items():
+        if ids:
+            files.extend(anyone.visible(model.objects.filter(pk__in=ids)))
+    return files
 
 
 def move_files_into_section(page):
+    """Move the public files `page` uses into its section's collection; returns them."""
     from knowledge.sections import collection_for, section_of
 
-    section = section_of(page)
-    collection = collection_for(section)
+    # Cheapest checks first: most pages use no files, or only files already restricted.
+    files = public_files(files_used_by(page))
+    if not files:
+        return []
+    collection = collection_for(section_of(page))
     if collection is None:
         return []
     moved = []
-    files = list(page.linked_documents()) + list(_linked_images(page))
     for obj in files:
-        if obj.collection_id != collection.pk and _is_public(obj):
+        if obj.collection_id != collection.pk:
             obj.collection = collection
+            # save(), not update(): the search index and post_save handlers see the move.
             obj.save(update_fields=["collection"])
             moved.append(obj)
     return moved
 
 
-def _linked_images(page):
-    from knowledge.models.pages import _stream_images
-
-    images = list(_stream_images(page.body))
-    for field in ("steps", "content"):
-        images.extend(_stream_images(getattr(page, field, None)))
-    return images
+def on_page_published(sender, instance, **kwargs):
+    moved = move_files_into_section(instance)
+    if moved:
+        logger.info(
+            "Moved %d file(s) used on page %s into its section's collection",
+            len(moved),
+            instance.pk,
+        )
 
 
 # --- text extraction -------------------------------------------------------------------

@@ -10,7 +10,8 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from portal import admin_forms, identity_numbers, privacy, uploads
+        # rich_text registers its link handlers with Wagtail's hooks on import.
+        from portal import admin_forms, identity_numbers, privacy, rich_text, uploads  # noqa: F401
         from portal.accounts import signals
 
         signals.connect()

@@ -17,6 +17,8 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from portal.upload_collections import SectionCollectionDefaultMixin
+
 
 def configure_pillow():
     """Pillow's decompression-bomb guard at our pixel limit, and as an error, not a warning."""
@@ -50,7 +52,7 @@ class PortalImageField(WagtailImageField):
             raise ValidationError(CORRUPT_MESSAGE, code="corrupt") from None
 
 
-class PortalImageForm(BaseImageForm):
+class PortalImageForm(SectionCollectionDefaultMixin, BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Wagtail builds the field in its own formfield callback; swap in our subclass so
@@ -117,7 +119,7 @@ def _looks_like_text(head):
     return True
 
 
-class PortalDocumentForm(BaseDocumentForm):
+class PortalDocumentForm(SectionCollectionDefaultMixin, BaseDocumentForm):
     def clean_file(self):
         f = self.cleaned_data.get("file")
         if not f or not hasattr(f, "read") or getattr(f, "_committed", False):

@@ -153,11 +153,8 @@ class KnowledgePage(BasePortalPage):
         self.next_review = lifecycle.next_review_date(
             self.last_reviewed, self.review_interval_months
         )
-        result = super().save(*args, **kwargs)
-        from knowledge.documents import move_files_into_section
-
-        move_files_into_section(self)
-        return result
+        # Files follow the page on publish (knowledge.documents.on_page_published), not here.
+        return super().save(*args, **kwargs)
 
     # --- life cycle -------------------------------------------------------------------
 
@@ -205,14 +202,6 @@ def _stream_documents(stream):
         if block.block_type == "document" and block.value.get("document"):
             documents.append(block.value["document"])
     return documents
-
-
-def _stream_images(stream):
-    return [
-        block.value["image"]
-        for block in stream or []
-        if block.block_type == "image" and block.value.get("image")
-    ]
 
 
 class KnowledgeAttachment(Orderable):
