@@ -91,3 +91,66 @@ def test_others_learn_nothing_from_the_override_link(client, world, user):
     status, location = answers.pop()
     # Wagtail sends admin users it refuses to the dashboard, others to the login.
     assert (status, location) in ((302, "/konto/login/"), (302, "/admin/"), (403, ""))
+
+
+# --- no shared passwords for collections -------------------------------------------------
+
+
+def test_the_collection_privacy_form_offers_no_shared_password(client, world):
+    from wagtail.models import Collection
+
+    collection = Collection.get_first_root_node().add_child(name="Öppna filer")
+    client.force_login(world.users["superuser"])
+    url = f"/admin/collections/{collection.pk}/privacy/"
+    html = client.get(url).json()["html"]
+    assert 'value="login"' in html
+    assert 'value="password"' not in html
+    client.post(url, {"restriction_type": "password", "password": "hemligt"})
+    assert not collection.get_view_restrictions().exists()
+
+
+@pytest.mark.parametrize("user", ["anonymous", "staff of A", "superuser"])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_wagtails_document_password_form_answers_404(client, world, user, method):
+    from wagtail.models import CollectionViewRestriction
+
+    restriction = CollectionViewRestriction.objects.first()
+    if user != "anonymous":
+        client.force_login(world.users[user])
+    response = getattr(client, method)(
+        f"/dokument/authenticate_with_password/{restriction.pk}/", {"password": "x"}
+    )
+    assert response.status_code == 404
+    assert "_auth_user_id" not in client.session or user != "anonymous"
+
+
+# --- visitors cannot tell a missing page from a restricted one ---------------------------
+
+
+def test_a_visitor_gets_the_login_for_missing_and_restricted_pages_alike(client, world):
+    restricted = client.get(world.content["login-only page"].url)  # /for-inloggade/
+    assert restricted.status_code == 302
+    for path in ["/finns-inte/", "/om-portalen/finns-inte/", "/for-inloggade/finns-inte/"]:
+        missing = client.get(path)
+        assert missing.status_code == restricted.status_code, path
+        assert missing["Location"] == f"/konto/login/?next={path}"
+
+
+def test_a_missing_page_costs_a_visitor_few_queries(client, world, django_assert_max_num_queries):
+    client.get("/")  # the site root is cached after the first request
+    with django_assert_max_num_queries(3):
+        assert client.get("/finns-inte/djupare/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/finns-inte/", "/static/finns-inte.css", "/media/finns-inte.jpg"]
+)
+def test_static_and_media_addresses_keep_a_plain_404(client, world, path):
+    assert client.get(path).status_code == 404
+
+
+def test_logged_in_users_keep_the_plain_404(client, world):
+    client.force_login(world.users["staff of A"])
+    response = client.get("/finns-inte/")
+    assert response.status_code == 404
+    assert client.get(world.content["B's section"].url).status_code == 404
