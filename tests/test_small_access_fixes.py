@@ -154,3 +154,28 @@ def test_logged_in_users_keep_the_plain_404(client, world):
     response = client.get("/finns-inte/")
     assert response.status_code == 404
     assert client.get(world.content["B's section"].url).status_code == 404
+
+
+# --- "mark reviewed": missing and not-yours look the same --------------------------------
+
+
+def _routine(parent, **fields):
+    from tests.knowledge.factories import add_index, add_routine
+
+    return add_routine(add_index(parent, slug="kb"), **fields)
+
+
+def test_mark_reviewed_answers_404_alike_for_other_sections_and_missing_pages(client, world):
+    import datetime
+
+    others = _routine(world.content["B's section"], last_reviewed=datetime.date(2025, 1, 1))
+    client.force_login(world.users["editor of A"])
+    answers = []
+    for page_id in (others.pk, 999999, HUGE):
+        for method in (client.get, client.post):
+            response = method(f"/admin/kunskapsbanken/granskad/{page_id}/")
+            answers.append((response.status_code, response.content))
+    assert {status for status, _body in answers} == {404}
+    assert len({body for _status, body in answers}) == 1
+    others.refresh_from_db()
+    assert others.last_reviewed == datetime.date(2025, 1, 1)
