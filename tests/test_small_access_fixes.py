@@ -8,7 +8,9 @@ from django.utils.html import escape
 from django.utils.translation import gettext, override
 
 from portal.models import IdentityNumberOverride
+from tests.partners import fixtures as partner_fixtures
 
+directory = partner_fixtures.directory  # the partner tests' fixture, used here too
 OVERRIDE_URL = "/admin/personnummer/tillat/"
 HUGE = "99999999999999999999999999"
 
@@ -179,3 +181,100 @@ def test_mark_reviewed_answers_404_alike_for_other_sections_and_missing_pages(cl
     assert len({body for _status, body in answers}) == 1
     others.refresh_from_db()
     assert others.last_reviewed == datetime.date(2025, 1, 1)
+
+
+# --- refusals in the partner directory and the compare view reach the audit log ----------
+
+
+def _refusals(obj):
+    from wagtail.models import ModelLogEntry
+
+    return list(ModelLogEntry.objects.for_instance(obj).filter(action="portal.access_refused"))
+
+
+@pytest.mark.parametrize(
+    ("user", "org"),
+    [("staff of A", "Södertälje gymnasieskola"), ("partner user", "BUP Kalmar län")],
+)
+def test_an_organisation_refused_in_the_directory_is_logged(client, world, directory, user, org):
+    organisation = directory.orgs[org]
+    client.force_login(world.users[user])
+    assert client.get(f"{directory.page.url}{organisation.slug}/").status_code == 404
+    [entry] = _refusals(organisation)
+    assert entry.user_id == world.users[user].pk
+    assert entry.data["path"] == f"{directory.page.url}{organisation.slug}/"
+    # Its contacts' vCards are refused (and logged) through the organisation too.
+    contact = organisation.contacts.first()
+    url = f"{directory.page.url}{organisation.slug}/kontakt/{contact.pk}/vcard/"
+    assert client.get(url).status_code == 404
+    assert len(_refusals(organisation)) == 2
+
+
+def test_a_contact_refused_in_the_directory_is_logged(client, world, directory):
+    bup = directory.orgs["BUP Kalmar län"]
+    client.force_login(world.users["staff of B"])
+    for name in ("Kim Kalmarsson", "Per Berg"):  # limited to Kalmar; has left
+        contact = directory.contacts[name]
+        url = f"{directory.page.url}{bup.slug}/kontakt/{contact.pk}/vcard/"
+        assert client.get(url).status_code == 404
+        [entry] = _refusals(contact)
+        assert entry.user_id == world.users["staff of B"].pk
+
+
+def test_wrong_or_missing_directory_addresses_are_not_refusals(client, world, directory):
+    from wagtail.models import ModelLogEntry
+
+    client.force_login(world.users["staff of A"])
+    lena = directory.contacts["Lena Lernia"]  # visible, but under another organisation
+    bup = directory.orgs["BUP Kalmar län"]
+    for path in (
+        "finns-inte/",
+        f"{bup.slug}/kontakt/{lena.pk}/vcard/",
+        f"{bup.slug}/kontakt/999999/vcard/",
+        f"{bup.slug}/kontakt/{HUGE}/vcard/",
+    ):
+        assert client.get(directory.page.url + path).status_code == 404, path
+    assert not ModelLogEntry.objects.filter(action="portal.access_refused").exists()
+
+
+def test_a_version_refused_in_the_compare_view_is_logged(client, world):
+    from wagtail.models import PageLogEntry
+
+    from tests.knowledge.factories import add_index, add_routine
+
+    shared = add_routine(add_index(None, slug="kunskapsbanken"), title="Skolstart")
+    kalmar = add_routine(
+        add_index(world.content["A's section"], slug="kb"), local_version_of=shared
+    )
+    sodertalje = add_routine(
+        add_index(world.content["B's section"], slug="kb"), local_version_of=shared
+    )
+    client.force_login(world.users["staff of A"])
+    compare = f"{shared.url}jamfor/?a={shared.pk}&b="
+    assert client.get(compare + str(sodertalje.pk)).status_code == 404
+    [entry] = PageLogEntry.objects.filter(action="portal.access_refused")
+    assert (entry.page_id, entry.user_id) == (sodertalje.pk, world.users["staff of A"].pk)
+    # Pages the reader may see, missing ids and odd input are no refusals.
+    for raw in (world.content["public page"].pk, 999999, HUGE, "abc", "1e309"):
+        assert client.get(compare + str(raw)).status_code == 404, raw
+    assert client.get(compare + str(kalmar.pk)).status_code == 200
+    assert PageLogEntry.objects.filter(action="portal.access_refused").count() == 1
+
+
+# --- failed logins for unknown addresses reach the audit log -----------------------------
+
+
+def test_a_failed_login_for_an_unknown_address_is_in_the_site_history(client, world):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import ModelLogEntry, Site
+
+    users = get_user_model().objects.count()
+    response = client.post("/konto/login/", {"login": "gissad@example.se", "password": "x" * 12})
+    assert response.status_code == 200
+    entry = ModelLogEntry.objects.get(action="portal.login_failed")
+    assert entry.content_type.model_class() is Site
+    assert entry.data == {"email": "gissad@example.se", "ip": "127.0.0.1", "unknown_account": True}
+    assert get_user_model().objects.count() == users
+    client.force_login(world.users["superuser"])
+    history = client.get("/admin/reports/site-history/?action=portal.login_failed")
+    assert "gissad@example.se" in history.content.decode()
