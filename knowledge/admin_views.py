@@ -1,8 +1,8 @@
 """Wagtail admin views: the content-health report and 'mark reviewed'."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -64,9 +64,14 @@ def content_health(request):
 def mark_reviewed_view(request, page_id):
     from knowledge.models import KnowledgePage
 
-    page = get_object_or_404(KnowledgePage, pk=page_id).specific
-    if not page.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
+    # `id` (Page's integer column) rather than `pk` (the link to Page): Django answers
+    # "no such row" for numbers too large for the column instead of an OverflowError.
+    page = KnowledgePage.objects.filter(id=page_id).first()
+    # The same 404 whether the page is missing or not the user's to publish, so the
+    # answer does not tell which ids exist.
+    if page is None or not page.specific.permissions_for_user(request.user).can_publish():
+        raise Http404
+    page = page.specific
     if request.method == "POST":
         mark_reviewed(page, request.user)
         messages.success(

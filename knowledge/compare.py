@@ -57,6 +57,18 @@ def side_by_side(left_lines, right_lines):
     return rows
 
 
+def _refuse(request, access, page_id):
+    """The 404 for an id outside the family. A routine the reader may not see is a refusal,
+    written to the audit log like every refusal (`portal.views.refuse`)."""
+    from knowledge.models import RoutinePage
+    from portal.views import refuse
+
+    # `id` is Page's integer column: a number too large for it finds nothing (no overflow).
+    routine = RoutinePage.objects.filter(id=page_id).first()
+    refuse(request, routine if routine and not access.can_view_page(routine) else None)
+    raise Http404  # visitors too: the 404 handler asks them to log in
+
+
 def compare_view(shared, request):
     """`?a=<id>&b=<id>`: any two of the shared routine and its local versions."""
     from knowledge.models import RoutinePage
@@ -72,9 +84,12 @@ def compare_view(shared, request):
         if raw is None:
             return default
         try:
-            return family[int(raw)]
-        except (KeyError, ValueError):
+            page_id = int(raw)
+        except ValueError:
             raise Http404 from None
+        if page_id not in family:
+            _refuse(request, access, page_id)
+        return family[page_id]
 
     if len(versions) < 2 and not request.GET:
         left = right = shared

@@ -8,7 +8,6 @@ A superuser can allow one number in one object with a recorded reason
 (`IdentityNumberOverride`, also written to the audit log).
 """
 
-import calendar
 import json
 import re
 from urllib.parse import urlencode
@@ -17,10 +16,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from stdnum import luhn
+from stdnum.exceptions import ValidationError as StdnumValidationError
+from stdnum.se import personnummer
 
 CANDIDATE = re.compile(
     r"(?<![\d\w])(?P<century>19|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
-    r"[-+ ]?(?P<serial>\d{3})(?P<check>\d)(?![\d\w])"
+    r"(?P<sep>[-+ ]?)(?P<serial>\d{3})(?P<check>\d)(?![\d\w])"
 )
 # Publishing, submitting to a workflow, and a moderator's edit-and-approve.
 PUBLISH_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
@@ -30,21 +32,27 @@ CONTEXT_CHARS = 30
 
 
 def luhn_ok(digits):
-    total = 0
-    for index, char in enumerate(digits):
-        value = int(char) * (2 if index % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
+    """The check digit rule (python-stdnum's Luhn) on a string of digits."""
+    return luhn.is_valid(digits)
 
 
-def _date_ok(century, yy, mm, dd):
-    month, day = int(mm), int(dd)
-    if day > 60:  # samordningsnummer
-        day -= 60
-    if not 1 <= month <= 12 or day < 1:
+def is_identity_number(number):
+    """True for a valid personnummer or samordningsnummer, written as YYMMDD-NNNC or
+    YYYYMMDD-NNNC (`+` instead of `-` for people aged 100 or more)."""
+    if personnummer.is_valid(number):
+        return True
+    # python-stdnum 2.2 knows no samordningsnummer (day of birth + 60, check digit over the
+    # digits as written): ask it about the birth date with 60 taken off the day, and run
+    # its Luhn over the ten digits as written.
+    day = int(number[-7:-5])
+    if day <= 60:
         return False
-    year = int(f"{century}{yy}") if century else 2000  # 2000 is a leap year: allows 29 Feb
-    return day <= calendar.monthrange(year, month)[1]
+    birth = f"{number[:-7]}{day - 60:02d}{number[-5:]}"
+    try:
+        personnummer.get_birth_date(birth)
+    except StdnumValidationError:
+        return False
+    return luhn_ok((number[:-5] + number[-4:])[-10:])
 
 
 def find_numbers(text):
@@ -52,9 +60,11 @@ def find_numbers(text):
     found = []
     for match in CANDIDATE.finditer(text or ""):
         g = match.groupdict()
-        ten = f"{g['yy']}{g['mm']}{g['dd']}{g['serial']}{g['check']}"
-        if _date_ok(g["century"], g["yy"], g["mm"], g["dd"]) and luhn_ok(ten):
-            found.append((match.start(), match.end(), ten))
+        separator = "+" if g["sep"] == "+" else "-"
+        tail = f"{g['serial']}{g['check']}"
+        number = f"{g['century'] or ''}{g['yy']}{g['mm']}{g['dd']}{separator}{tail}"
+        if is_identity_number(number):
+            found.append((match.start(), match.end(), f"{g['yy']}{g['mm']}{g['dd']}{tail}"))
     return found
 
 

@@ -20,6 +20,13 @@ urlpatterns = [
     ),
     path("admin/", include("portal.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Shared passwords are off for collections too (settings): Wagtail's password form for
+    # documents answers 404, like the page one below.
+    path(
+        "dokument/authenticate_with_password/<int:restriction_id>/",
+        page_not_found_view,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("dokument/", include(wagtaildocs_urls)),
     re_path(r"^bilder/([^/]*)/(\d*)/([^/]*)/[^/]*$", serve_image, name="portal_image"),
     path("konto/", include("portal.accounts.urls")),

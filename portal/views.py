@@ -1,7 +1,7 @@
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
-from wagtail.models import Page
 
 from portal.access import access_for
 
@@ -25,23 +25,27 @@ def refuse(request, obj=None):
     raise Http404
 
 
-def _inside_restricted_area(request, access):
-    """True when the path lies under a page this visitor is denied, or is a file URL, so
-    a missing address there gets the same answer as an existing restricted one."""
-    if request.path.startswith(_FILE_PREFIXES):
-        return True
-    if not access.denied_page_paths:
-        return False
-    for page in Page.objects.filter(path__in=access.denied_page_paths):
-        url = page.get_url(request)
-        if url and request.path.startswith(url):
-            return True
-    return False
+# Views that serve pages and files: a visitor asking them for something that does not
+# exist is asked to log in, as for something restricted, so the answers do not differ.
+_CONTENT_VIEWS = {"wagtail_serve", "wagtaildocs_serve", "portal_image"}
+
+
+def _asks_for_content(request):
+    """True for an address of a page or a file (whether it exists or not), so a visitor
+    asking for a missing one gets the same answer as for a restricted one, anywhere."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:  # no URL pattern took it: only file addresses count
+        return request.path.startswith(_FILE_PREFIXES)
+    if match.url_name not in _CONTENT_VIEWS:
+        return False  # e.g. an invitation link or Wagtail's password forms: their own 404
+    # Wagtail's page route takes every address with a trailing slash, the static and
+    # media folders' included. (The admin has a catch-all of its own, behind its login.)
+    return not request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
 
 
 def page_not_found(request, exception=None):
-    access = access_for(getattr(request, "user", None))
-    if not access.is_authenticated and _inside_restricted_area(request, access):
+    visitor = not access_for(getattr(request, "user", None)).is_authenticated
+    if visitor and _asks_for_content(request):
         return redirect_to_login(request.get_full_path())
     return render(request, "404.html", status=404)
 

@@ -187,6 +187,8 @@ def test_admin_login_is_the_site_login(client):
 @pytest.mark.django_db
 def test_unknown_address_gets_a_swedish_404(client):
     home_page()
+    # Visitors are asked to log in instead (they must not tell missing from restricted).
+    client.force_login(UserFactory())
     response = client.get("/finns-inte/")
     assert response.status_code == 404
     assert "Sidan hittades inte" in _html(response)

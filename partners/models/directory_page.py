@@ -103,7 +103,7 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
         from portal.access import access_for
 
         access = access_for(request.user)
-        organisation = self._visible_organisation(access, slug)
+        organisation = self._visible_organisation(request, access, slug)
         for contact in organisation.current_contacts:
             contact.vcard_url = self.contact_vcard_url(organisation, contact)
         return self.render(
@@ -119,27 +119,42 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
     @path("<slug:slug>/kontakt/<int:contact_id>/vcard/", name="contact_vcard")
     def contact_vcard(self, request, slug, contact_id):
         from partners import exports
+        from partners.models import ContactPerson
         from portal.access import access_for
 
         access = access_for(request.user)
-        organisation = self._visible_organisation(access, slug)
+        organisation = self._visible_organisation(request, access, slug)
         contact = next((c for c in organisation.current_contacts if c.pk == contact_id), None)
         if contact is None:
-            raise Http404
+            # A contact of this organisation hidden from the reader (limited, has left) is
+            # a refusal; an id from another organisation is only a wrong address.
+            hidden = ContactPerson.objects.filter(pk=contact_id, organisation=organisation)
+            _refuse(request, hidden.first())
         return exports.vcard_response(
             [exports.contact_vcard(contact, organisation)], filename=f"{contact.name}.vcf"
         )
 
-    def _visible_organisation(self, access, slug):
+    def _visible_organisation(self, request, access, slug):
         from partners import directory
+        from partners.models import PartnerOrganisation
 
         organisations = directory.visible_organisations(access).filter(slug=slug)
         organisation = directory.with_directory_relations(
             organisations, access, liaisons=True
         ).first()
         if organisation is None:
-            raise Http404
+            _refuse(request, PartnerOrganisation.objects.filter(slug=slug).first())
         return organisation
+
+
+def _refuse(request, obj):
+    """The 404 of a missing address. When `obj` exists the reader was refused it: that goes
+    to the audit log like every refusal (`portal.views.refuse`). Visitors never get here,
+    `serve` has asked them to log in."""
+    from portal.views import refuse
+
+    refuse(request, obj)
+    raise Http404
 
 
 def _visible_agreements(access, organisation):

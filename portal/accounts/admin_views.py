@@ -7,10 +7,9 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -146,18 +145,66 @@ def _edit_url(obj, user):
     return url or reverse("wagtailadmin_home")
 
 
+class OverrideTargetForm(forms.Form):
+    """What the override is for: the `ct` and `obj` of the link in the publishing error."""
+
+    ct = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    obj = forms.CharField(required=False, max_length=255)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            raise ValidationError(_("The link is incomplete or damaged."))
+        content_type = ContentType.objects.filter(pk=cleaned["ct"]).first()
+        model = content_type.model_class() if content_type else None
+        if model is None:
+            raise ValidationError(_("The link names a content type that does not exist."))
+        cleaned["content_type"], cleaned["model"] = content_type, model
+        cleaned["object"] = None
+        if cleaned["obj"]:
+            pk = _object_pk(model, cleaned["obj"])
+            cleaned["object"] = model._default_manager.filter(pk=pk).first()
+            if cleaned["object"] is None:
+                raise ValidationError(_("The link names an object that does not exist."))
+        return cleaned
+
+
+def _object_pk(model, raw):
+    """The primary key as the database column takes it; numbers the column cannot hold
+    (SQLite raises OverflowError on them) are refused like any other malformed id."""
+    field = model._meta.pk
+    while field.remote_field is not None:  # a page type's pk is its link to Page
+        field = field.target_field
+    try:
+        value = field.to_python(raw)
+        field.run_validators(value)  # an integer column's range for this database
+    except ValidationError:
+        raise ValidationError(_("The link names an object that does not exist.")) from None
+    return value
+
+
 def identity_number_override(request):
     """Superusers only: allow one number in one object (or, for unsaved objects, one type)."""
+    # Checked before anything in the query string is looked up, so nobody else learns
+    # whether an object exists.
     if not request.user.is_superuser:
         raise PermissionDenied
-    content_type = get_object_or_404(ContentType, pk=request.GET.get("ct") or 0)
-    model = content_type.model_class()
-    if model is None:
-        raise Http404
-    object_id = request.GET.get("obj", "")
-    obj = model._default_manager.filter(pk=object_id).first() if object_id else None
-    if object_id and obj is None:
-        raise Http404
+    target = OverrideTargetForm(request.GET)
+    if not target.is_valid():
+        return TemplateResponse(
+            request,
+            "portal/account/admin/identity_number_override_invalid.html",
+            {
+                "errors": target.non_field_errors(),
+                "header_title": _("Allow a personal identity number"),
+                "page_title": _("Allow a personal identity number"),
+            },
+            status=400,
+        )
+    content_type = target.cleaned_data["content_type"]
+    model = target.cleaned_data["model"]
+    obj = target.cleaned_data["object"]
+    object_id = str(obj.pk) if obj is not None else ""
     form = IdentityNumberOverrideForm(
         request.POST or None, initial={"number": request.GET.get("number", "")}
     )

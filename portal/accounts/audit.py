@@ -1,7 +1,8 @@
 """Security events in Wagtail's audit log (Reports → Site history, filterable by action).
 
-Every entry hangs on an object: the user concerned for account events, the page or
-document for refused access, the invitation's invitee account when there is one.
+Every entry hangs on an object: the user concerned for account events (the site, for a
+failed log in with an address no account has), the page or document for refused access,
+the invitation's invitee account when there is one.
 """
 
 import logging
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 logger = logging.getLogger("portal.audit")
+EMAIL_MAX = 254  # what was typed in the e-mail field, kept no longer than an address can be
 
 ACTIONS = [
     ("portal.login", _("Logged in"), _("Logged in")),
@@ -68,8 +70,24 @@ def log_failed_login(email, *, locked_out=False, request=None):
     ip = client_ip(request)
     user = get_user_model().objects.filter(email__iexact=email or "").first()
     logger.warning("%s for %s from %s", action, email, ip)
+    data = {"email": (email or "")[:EMAIL_MAX], "ip": ip}
     if user is not None:
-        _safe_log(instance=user, action=action, user=None, data={"email": email, "ip": ip})
+        _safe_log(instance=user, action=action, user=None, data=data)
+        return
+    # No account has this address (a typo, or someone guessing). Wagtail's log needs an
+    # object and we create no user for it: the entry hangs on the site that was asked,
+    # labelled with the address so Site history shows what was tried.
+    site = _site(request)
+    if site is not None:
+        data["unknown_account"] = True
+        _safe_log(instance=site, action=action, user=None, title=data["email"], data=data)
+
+
+def _site(request):
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    return site or Site.objects.filter(is_default_site=True).first()
 
 
 def log_invitation(invitation, event, by):
