@@ -311,17 +311,6 @@ class Access:
     def can_choose_page(self, page):
         return self.works_on_page(page) or self.can_view_page(page)
 
-    def admin_title(self, page):
-        """The title an admin surface may show: the latest draft's inside the user's own
-        subtrees, the published one elsewhere (other people's drafts are theirs)."""
-        if self.works_on_page(page):
-            return page.get_admin_display_title()
-        return page.title
-
-    def provisioned_privacy(self, page):
-        """The callable that restores `page`'s provisioned privacy, or None."""
-        return provisioned_privacy_of(page)
-
     def may_set_privacy(self, page):
         """Privacy of sections, shared spaces and the shared bank comes from provisioning;
         elsewhere editors may restrict pages of their own subtrees (restrictions only add
