@@ -312,3 +312,68 @@ def test_partner_users_have_no_admin(client, admin_world):
     client.force_login(admin_world.users["partner user"])
     response = client.get("/admin/choose-page/")
     assert response.status_code in (302, 403)
+
+
+# --- every admin URL kind of the other side -----------------------------------------------
+
+
+def _page_urls(page):
+    revision = page.latest_revision
+    # Search for the title's last word, so the echoed query is not the whole title.
+    word = page.title.replace("-", " ").split()[-1]
+    return [
+        f"/admin/pages/{page.pk}/",
+        f"/admin/pages/{page.pk}/edit/",
+        f"/admin/pages/{page.pk}/edit/preview/",
+        f"/admin/pages/{page.pk}/view_draft/",
+        f"/admin/pages/{page.pk}/history/",
+        f"/admin/pages/{page.pk}/usage/",
+        f"/admin/pages/{page.pk}/workflow_history/",
+        f"/admin/pages/{page.pk}/revisions/{revision.pk}/view/",
+        f"/admin/pages/{page.pk}/privacy/",
+        f"/admin/pages/{page.pk}/copy/",
+        f"/admin/pages/{page.pk}/move/",
+        f"/admin/pages/{page.pk}/delete/",
+        f"/admin/choose-page/{page.pk}/",
+        f"/admin/choose-page/chosen-multiple/?id={page.pk}",
+        f"/admin/choose-page/search/?q={word}",
+        f"/admin/pages/search/?q={word}",
+        "/admin/",
+        "/admin/reports/site-history/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/locked/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/reports/page-types-usage/",
+        "/admin/kunskapsbanken/innehallshalsa/",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("user", "other_side"),
+    [
+        ("editor of A", "B's page"),
+        ("editor of B", "A's agreement"),
+        ("approver", "B's page"),
+        ("partner user", "A's agreement"),
+    ],
+)
+def test_no_admin_url_shows_anything_of_the_other_side(client, admin_world, user, other_side):
+    page = admin_world.content[other_side]
+    marker = page.title
+    client.force_login(admin_world.users[user])
+    for url in _page_urls(page):
+        response = client.get(url)
+        assert response.status_code < 500, url
+        body = response.content.decode()
+        if response["Content-Type"].startswith("application/json"):
+            body = json.dumps(json.loads(body), ensure_ascii=False)
+        assert marker not in body, url
+
+
+def test_people_who_have_left_are_shown_to_nobody_not_even_superusers(admin_world):
+    from partners.models import ContactPerson
+
+    for user in ("superuser", "editor of A", "staff of A"):
+        names = access_for(admin_world.users[user]).visible(ContactPerson.objects.all())
+        assert "Per Berg" not in set(names.values_list("name", flat=True))
