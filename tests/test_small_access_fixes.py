@@ -144,11 +144,16 @@ def test_a_missing_page_costs_a_visitor_few_queries(client, world, django_assert
         assert client.get("/finns-inte/djupare/").status_code == 302
 
 
-@pytest.mark.parametrize(
-    "path", ["/static/finns-inte/", "/static/finns-inte.css", "/media/finns-inte.jpg"]
-)
-def test_static_and_media_addresses_keep_a_plain_404(client, world, path):
+@pytest.mark.parametrize("path", ["/static/finns-inte/", "/static/finns-inte.css"])
+def test_static_addresses_keep_a_plain_404(client, world, path):
     assert client.get(path).status_code == 404
+
+
+def test_a_missing_media_file_is_answered_like_a_restricted_one(client, world):
+    # The media folder holds images of restricted sections too: a file address.
+    response = client.get("/media/original_images/finns-inte.jpg")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/login/")
 
 
 def test_logged_in_users_keep_the_plain_404(client, world):
