@@ -59,17 +59,35 @@ def move_files_into_section(page):
     files = public_files(files_used_by(page))
     if not files:
         return []
-    collection = collection_for(section_of(page))
+    section = section_of(page)
+    collection = collection_for(section)
     if collection is None:
         return []
     moved = []
     for obj in files:
-        if obj.collection_id != collection.pk:
+        # A public file that pages outside this section use too stays public (the
+        # check_file_collections command lists it): moving it would hide it from them.
+        if obj.collection_id != collection.pk and not _used_outside(obj, section):
             obj.collection = collection
             # save(), not update(): the search index and post_save handlers see the move.
             obj.save(update_fields=["collection"])
             moved.append(obj)
     return moved
+
+
+def _used_outside(obj, section):
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    # object_id is a text column: compare as integers in Python, not in SQL.
+    page_ids = [
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to(obj)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+        if object_id.isdigit()
+    ]
+    return Page.objects.filter(pk__in=page_ids).exclude(path__startswith=section.path).exists()
 
 
 def on_page_published(sender, instance, **kwargs):

@@ -23,6 +23,7 @@ of the apps that stand on it:
 from functools import cached_property
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
@@ -197,10 +198,8 @@ class Access:
     # --- documents and images (collection privacy) -------------------------------------
 
     def _can_view_in_collection(self, obj):
-        paths = self.denied_collection_paths
-        if not paths:
-            return True
-        return not obj.collection.path.startswith(paths)
+        # By id: no query per object for its collection.
+        return obj.collection_id not in self.denied_collection_ids
 
     def can_view_document(self, document):
         return self._can_view_in_collection(document)
@@ -208,17 +207,36 @@ class Access:
     def can_view_image(self, image):
         return self._can_view_in_collection(image)
 
+    @cached_property
+    def denied_collection_ids(self):
+        """Ids of the collections the user may not read (a filter search backends accept:
+        `collection` is a FilterField of documents and images, `collection__path` is not)."""
+        from wagtail.models import Collection
+
+        if not self.denied_collection_paths:
+            return frozenset()
+        return frozenset(
+            Collection.objects.filter(_paths_q("path", self.denied_collection_paths)).values_list(
+                "pk", flat=True
+            )
+        )
+
+    def _in_visible_collections(self, queryset):
+        if not self.denied_collection_ids:
+            return queryset
+        return queryset.exclude(collection__in=list(self.denied_collection_ids))
+
     def visible_documents(self, queryset=None):
         from wagtail.documents import get_document_model
 
         queryset = get_document_model().objects.all() if queryset is None else queryset
-        return self._exclude_paths(queryset, "collection__path", self.denied_collection_paths)
+        return self._in_visible_collections(queryset)
 
     def visible_images(self, queryset=None):
         from wagtail.images import get_image_model
 
         queryset = get_image_model().objects.all() if queryset is None else queryset
-        return self._exclude_paths(queryset, "collection__path", self.denied_collection_paths)
+        return self._in_visible_collections(queryset)
 
     # --- snippets and other models (rules registered by their apps) --------------------
 
@@ -359,12 +377,35 @@ def provisioned_privacy_of(page):
 def _core_rules():
     from portal.models import Municipality
 
-    return {Municipality: _municipalities_rule, get_user_model(): _users_rule}
+    return {
+        Municipality: _municipalities_rule,
+        get_user_model(): _users_rule,
+        Group: _groups_rule,
+    }
 
 
 def _municipalities_rule(access, queryset):
     # Which municipalities take part is public knowledge (shown on the home page).
     return queryset
+
+
+def _colleague_group_ids(access):
+    """The user's own groups (not the administrators', which spans everything) and the
+    groups of the municipalities they belong to."""
+    group_ids = {pk for pk, name in access._groups.items() if name != PORTAL_ADMINS_GROUP}
+    for municipality in access.municipalities:
+        group_ids.update(g.pk for g in municipality.groups)
+    return group_ids
+
+
+def _groups_rule(access, queryset):
+    """Groups are named in admin forms (privacy, invitations): an editor sees their own and
+    their municipalities', not the groups of other municipalities or partners."""
+    if not access.is_authenticated:
+        return queryset.none()
+    if access.is_portal_admin:
+        return queryset
+    return queryset.filter(pk__in=_colleague_group_ids(access))
 
 
 def _users_rule(access, queryset):
@@ -374,9 +415,7 @@ def _users_rule(access, queryset):
         return queryset.none()
     if access.is_portal_admin:
         return queryset
-    group_ids = {pk for pk, name in access._groups.items() if name != PORTAL_ADMINS_GROUP}
-    for municipality in access.municipalities:
-        group_ids.update(g.pk for g in municipality.groups)
+    group_ids = _colleague_group_ids(access)
     # A subquery, not a join: the result stays combinable with other user querysets.
     in_my_groups = queryset.model.groups.through.objects.filter(group_id__in=group_ids)
     return queryset.filter(

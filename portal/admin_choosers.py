@@ -4,6 +4,11 @@ module lets the user see. Light imports: model modules use these for their choos
 from portal.access import access_for
 
 
+def clean_ids(values):
+    """Only ids a database integer column can hold; anything else matches nothing."""
+    return [str(v) for v in values if str(v).isdigit() and len(str(v)) < 19]
+
+
 class AccessCheckedChooseMixin:
     """For a chooser's listing and results views."""
 
@@ -22,7 +27,7 @@ class AccessCheckedChosenMixin:
 class AccessCheckedChosenMultipleMixin:
     def get_objects(self, pks):
         queryset = access_for(self.request.user).admin_choices(self.model_class.objects.all())
-        return queryset.filter(pk__in=[pk for pk in pks if str(pk).isdigit() and len(pk) < 19])
+        return queryset.filter(pk__in=clean_ids(pks))
 
 
 def access_checked_views(viewset_class):

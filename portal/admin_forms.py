@@ -4,10 +4,15 @@ Installed once on Wagtail's `WagtailAdminModelForm.__init__` (the base of every 
 snippet and inline form of every app): each model-choice field whose model has an access
 rule (pages, documents, images, users, partner organisations, contact people, …) offers only
 what the editing user may see, plus the values the object already holds, so saving a form
-never silently drops them. Inline child forms get the same treatment.
+never silently drops them. Inline child forms get the same treatment. StreamField chooser
+blocks (pages, documents, images, snippets, contact people) refuse a value the saving user
+may not choose.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from portal.access import access_for
 
@@ -35,11 +40,11 @@ def limit_choices(form, user):
         queryset = field.queryset
         if queryset is None or not _is_governed(access, queryset.model):
             continue
-        allowed = access.admin_choices(queryset)
+        allowed = Q(pk__in=access.admin_choices(queryset).values("pk"))
         current = [pk for pk in _current_pks(form, name, field) if pk is not None]
         if current:
-            allowed = allowed | queryset.filter(pk__in=current)
-        field.queryset = allowed
+            allowed |= Q(pk__in=current)
+        field.queryset = queryset.filter(allowed)
     # Inline child forms are built later from these kwargs; pass the user on.
     for formset in getattr(form, "formsets", {}).values():
         formset.form_kwargs = {**formset.form_kwargs, "for_user": user}
@@ -54,8 +59,42 @@ def _is_governed(access, model):
     return issubclass(model, (Page, AbstractDocument, AbstractImage)) or access.has_rule(model)
 
 
+def check_chosen(value):
+    """A chooser block's value must be something the saving user may choose: the chooser
+    never offers anything else, and a hand-made POST must not name another section's
+    page, file or contact (the edit form would then show its title)."""
+    from portal.current_reader import current_reader
+
+    reader = current_reader()
+    if value is None or not getattr(reader, "is_authenticated", False):
+        return value
+    access = access_for(reader)
+    model = type(value)
+    if _is_governed(access, model):
+        chosen = model._default_manager.filter(pk=value.pk)
+        if not access.admin_choices(chosen).exists():
+            raise ValidationError(_("Choose one that is available to you."), code="invalid_choice")
+    return value
+
+
+def _install_block_check():
+    from wagtail.blocks import ChooserBlock
+
+    if getattr(ChooserBlock.clean, _INSTALLED_FLAG, False):
+        return
+    original_clean = ChooserBlock.clean
+
+    def clean(self, value):
+        return check_chosen(original_clean(self, value))
+
+    setattr(clean, _INSTALLED_FLAG, True)
+    ChooserBlock.clean = clean
+
+
 def install():
     from wagtail.admin.forms.models import WagtailAdminModelForm
+
+    _install_block_check()
 
     if getattr(WagtailAdminModelForm.__init__, _INSTALLED_FLAG, False):
         return

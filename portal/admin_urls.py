@@ -1,10 +1,11 @@
 """Admin URLs that the portal answers before Wagtail does (mounted ahead of its admin in
-portal/urls.py): the page chooser through the access module, and site-wide reports for
-portal administrators only."""
+portal/urls.py): the page chooser and the privacy dialog through the access module, and
+site-wide reports for portal administrators only."""
 
 from django.http import Http404
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
@@ -21,8 +22,20 @@ def portal_admins_only(view):
     return wrapped
 
 
+class PortalSetPrivacyView(SetPrivacyView):
+    """Wagtail's page privacy dialog, naming only the groups the access module lets the
+    user see (an editor's own and their municipality's, not every partner's)."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        groups = form.fields["groups"]
+        groups.queryset = access_for(self.request.user).visible(groups.queryset)
+        return form
+
+
 # Same paths as Wagtail's (no names: reversing Wagtail's names gives these same paths).
 urlpatterns = [
+    path("pages/<int:page_id>/privacy/", PortalSetPrivacyView.as_view()),
     path(
         "choose-page/",
         admin_choosers.BrowseView.as_view(),

@@ -12,6 +12,7 @@ from wagtail.admin.views import chooser as page_chooser
 from wagtail.models import Page
 
 from portal.access import access_for
+from portal.admin_choosers import clean_ids
 
 
 def mask_admin_title(page, access):
@@ -47,11 +48,24 @@ class BrowseView(page_chooser.BrowseView):
         return _masked(super().columns)
 
     def get(self, request, parent_page_id=None):
+        access = access_for(request.user)
         if parent_page_id is not None:
             parent = Page.objects.filter(pk=parent_page_id).first()
             # The same 404 for a missing page and one the user may not choose.
-            if parent is None or not access_for(request.user).can_choose_page(parent):
+            if parent is None or not access.can_choose_page(parent):
                 raise Http404
+        elif request.GET.get("page_type"):
+            # Wagtail starts at the common ancestor of *every* page of the type, which
+            # names other sections' pages; start from those the user may choose.
+            try:
+                classes = page_chooser.page_models_from_string(request.GET["page_type"])
+            except (ValueError, LookupError) as error:
+                raise Http404 from error
+            choosable = access.choosable_pages(Page.objects.type(*classes))
+            if choosable.exists():
+                parent_page_id = choosable.first_common_ancestor().pk
+            else:
+                parent_page_id = Page.get_first_root_node().pk
         return super().get(request, parent_page_id)
 
 
@@ -64,7 +78,7 @@ class SearchView(page_chooser.SearchView):
 class ChosenMultipleView(page_chooser.ChosenMultipleView):
     def get(self, request):
         access = access_for(request.user)
-        ids = [pk for pk in request.GET.getlist("id") if pk.isdigit() and len(pk) < 19]
+        ids = clean_ids(request.GET.getlist("id"))
         pages = access.choosable_pages(Page.objects.filter(pk__in=ids)).specific()
         result = []
         for page in pages:

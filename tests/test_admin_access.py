@@ -8,7 +8,7 @@ import json
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import GroupPagePermission, PageViewRestriction
+from wagtail.models import GroupPagePermission, PageViewRestriction, WorkflowPage
 
 from knowledge.approvers import SHARED_BANK_APPROVERS_GROUP
 from portal.access import PORTAL_ADMINS_GROUP, access_for, forget_access
@@ -148,6 +148,8 @@ def test_no_group_but_the_portal_administrators_holds_tree_rights(admin_world):
     assert GroupPagePermission.objects.filter(group=admins, page__depth=1).count() >= 3
     for name in ("Moderators", "Editors"):
         assert not GroupPagePermission.objects.filter(group__name=name).exists()
+    # No workflow hangs over the whole tree (Wagtail's default one was on the root page).
+    assert not WorkflowPage.objects.filter(page__depth__lte=2).exists()
 
 
 def test_a_moderator_can_no_longer_open_another_municipalitys_section(client, admin_world):
@@ -254,6 +256,27 @@ def test_document_chooser_shows_no_other_sections_documents(client, admin_world)
     client.force_login(admin_world.users["editor of A"])
     html = _html(client.get("/admin/documents/chooser/"))
     assert "Sodertalje-avtal" not in html
+    for url in ("/admin/documents/chooser/results/", "/admin/images/chooser/results/"):
+        response = client.get(url, {"q": "Sodertalje"})
+        assert response.status_code == 200
+        assert "Sodertalje-avtal" not in _html(response)
+
+
+def test_a_type_limited_page_chooser_starts_inside_the_editors_reach(client, admin_world):
+    client.force_login(admin_world.users["editor of B"])
+    response = client.get("/admin/choose-page/", {"page_type": "knowledge.agreementpage"})
+    assert response.status_code == 200
+    assert "Kalmars kunskapsbank" not in _html(response)
+    assert "Överenskommelse om praktik" not in _html(response)
+
+
+def test_the_privacy_dialog_names_only_the_editors_own_groups(client, admin_world):
+    client.force_login(admin_world.users["editor of A"])
+    page = admin_world.content["page deep under A"]
+    html = _html(client.get(f"/admin/pages/{page.pk}/privacy/"))
+    assert admin_world.municipality_a.editors_group.name in html
+    assert admin_world.municipality_b.members_group.name not in html
+    assert "Partner – Södertälje gymnasieskola" not in html
 
 
 # --- edit forms' choices ------------------------------------------------------------------
@@ -377,3 +400,19 @@ def test_people_who_have_left_are_shown_to_nobody_not_even_superusers(admin_worl
     for user in ("superuser", "editor of A", "staff of A"):
         names = access_for(admin_world.users[user]).visible(ContactPerson.objects.all())
         assert "Per Berg" not in set(names.values_list("name", flat=True))
+
+
+def test_chooser_blocks_refuse_what_the_saving_user_may_not_choose(admin_world):
+    from django.core.exceptions import ValidationError
+    from wagtail.blocks import PageChooserBlock
+    from wagtail.documents.blocks import DocumentChooserBlock
+
+    from portal.current_reader import reading_as
+
+    own_document = add_document(admin_world.municipality_a.collection, "Kalmar-avtal.pdf")
+    with reading_as(admin_world.users["editor of A"]):
+        assert DocumentChooserBlock().clean(own_document) == own_document
+        with pytest.raises(ValidationError):
+            DocumentChooserBlock().clean(admin_world.content["B's document"])
+        with pytest.raises(ValidationError):
+            PageChooserBlock().clean(admin_world.content["B's page"])
