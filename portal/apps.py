@@ -8,7 +8,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal import identity_numbers, uploads
+        from portal import identity_numbers, lookups, uploads  # noqa: F401 (lookups registers)
         from portal.accounts import signals
 
         signals.connect()
