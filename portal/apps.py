@@ -10,8 +10,15 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        # rich_text registers its link handlers with Wagtail's hooks on import.
-        from portal import admin_forms, identity_numbers, privacy, rich_text, uploads  # noqa: F401
+        # On import, rich_text registers its link handlers and lookups its integer lookups.
+        from portal import (  # noqa: F401
+            admin_forms,
+            identity_numbers,
+            lookups,
+            privacy,
+            rich_text,
+            uploads,
+        )
         from portal.accounts import signals
 
         signals.connect()

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import DisallowedRedirect
 from django.http import Http404
 from django.shortcuts import render
 
@@ -13,11 +14,23 @@ def not_found(request, *args, **kwargs):
     raise Http404
 
 
+def login_redirect(request):
+    """Send a visitor to the login page, back here afterwards. Django refuses to redirect
+    to a URL over 16,384 characters (DisallowedRedirect: a 400 with a traceback in the
+    log), so an over-long query string, then an over-long path, is left out of `next`."""
+    for next_url in (request.get_full_path(), request.path):
+        try:
+            return redirect_to_login(next_url)
+        except DisallowedRedirect:
+            continue
+    return redirect_to_login("/")
+
+
 def refuse(request, obj=None):
     """Ask visitors to log in; tell logged-in users nothing exists (the same 404 as a typo).
     Every serving channel (pages, documents, images) refuses through here."""
     if not access_for(request.user).is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        return login_redirect(request)
     if obj is not None:
         from portal.accounts import audit
 
@@ -46,7 +59,7 @@ def _asks_for_content(request):
 def page_not_found(request, exception=None):
     visitor = not access_for(getattr(request, "user", None)).is_authenticated
     if visitor and _asks_for_content(request):
-        return redirect_to_login(request.get_full_path())
+        return login_redirect(request)
     return render(request, "404.html", status=404)
 
 
