@@ -1,13 +1,13 @@
 """The partner directory: a page editors place under the home page, with sub-routes for
 each organisation, one contact's vCard and exports of the filtered list."""
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portal.models.pages import BasePortalPage
+from portal.views import login_redirect
 
 DIRECTORY_PAGE_SIZE = 20
 
@@ -29,7 +29,7 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
         # The directory is for members: visitors are asked to log in, whatever the page's
         # own privacy setting says.
         if not access_for(request.user).is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return login_redirect(request)
         return super().serve(request, *args, **kwargs)
 
     # --- URLs ------------------------------------------------------------------------

@@ -52,7 +52,8 @@ def index(request):
     status = request.GET.get("status", "")
     if status in STATUS_FILTERS:
         qs = qs.filter(STATUS_FILTERS[status](timezone.now()))
-    query = request.GET.get("q", "").strip()
+    # PostgreSQL refuses a NUL character in a query: it can match nothing anyway.
+    query = request.GET.get("q", "").replace("\x00", "").strip()
     if query:
         qs = qs.filter(email__icontains=query)
     page = Paginator(qs, PER_PAGE).get_page(request.GET.get("p"))
