@@ -9,7 +9,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.conf import settings
 from wagtail.log_actions import log
 
 from portal.provisioning import home_page
@@ -82,7 +81,6 @@ def listing_urls(world):
     reports = ("locked", "workflow", "workflow_tasks", "site-history", "aging-pages")
     reports += ("page-types-usage", "partners-to-check")
     return urls + [f"/admin/reports/{report}/" for report in reports]
-
 
 
 # Parameters of the admin API that its own clients send (no form lists them). `offset`
