@@ -18,11 +18,23 @@ def knowledge_access_rules():
 
 
 @hooks.register("register_provisioned_privacy")
-def shared_bank_privacy(page):
-    from knowledge.sections import is_shared_knowledge_bank, sync_shared_knowledge_bank
+def shared_bank_privacy(obj):
+    """The shared bank (a page) and the collections of shared spaces and the shared bank."""
+    from wagtail.models import Collection
 
-    if isinstance(page, KnowledgeIndexPage) and is_shared_knowledge_bank(page):
-        return lambda: sync_shared_knowledge_bank(page)
+    from knowledge.models import SectionCollection
+    from knowledge.sections import (
+        is_shared_knowledge_bank,
+        sync_section_collection,
+        sync_shared_knowledge_bank,
+    )
+
+    if isinstance(obj, KnowledgeIndexPage) and is_shared_knowledge_bank(obj):
+        return lambda: sync_shared_knowledge_bank(obj)
+    if isinstance(obj, Collection):
+        link = SectionCollection.objects.filter(collection=obj).select_related("page").first()
+        if link is not None:
+            return lambda: sync_section_collection(link.page, obj)
     return None
 
 

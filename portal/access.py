@@ -15,9 +15,10 @@ of the apps that stand on it:
   part of the queryset the user may see.
 - ``register_access_memberships``: returns ``{name: function(access) -> list}``, e.g. the
   partner organisations a user belongs to.
-- ``register_provisioned_privacy``: ``function(page) -> callable | None``; a callable means the
-  page's privacy is written by provisioning (a section, a shared space, the shared bank) and
-  calling it writes it back. Nobody edits such privacy in the admin.
+- ``register_provisioned_privacy``: ``function(page or collection) -> callable | None``; a
+  callable means its privacy is written by provisioning (a section, a shared space, the
+  shared bank, their collections) and calling it writes it back. Nobody edits such privacy
+  in the admin.
 """
 
 from functools import cached_property
@@ -366,9 +367,9 @@ def _rules():
     return _RULES
 
 
-def provisioned_privacy_of(page):
+def provisioned_privacy_of(obj):
     for hook in hooks.get_hooks(PROVISIONED_PRIVACY_HOOK):
-        restore = hook(page)
+        restore = hook(obj)
         if restore is not None:
             return restore
     return None

@@ -2,15 +2,18 @@
 portal/urls.py): the page chooser and the privacy dialog through the access module, and
 site-wide reports for portal administrators only."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views import collection_privacy
 from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.models import Collection
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from portal import page_chooser as admin_choosers
-from portal.access import access_for
+from portal.access import access_for, provisioned_privacy_of
 
 
 def portal_admins_only(view):
@@ -33,9 +36,26 @@ class PortalSetPrivacyView(SetPrivacyView):
         return form
 
 
+def provisioned_collections_refused(view):
+    """The collection privacy dialog, except for collections whose privacy provisioning
+    writes (a municipality's, a shared space's, the shared bank's)."""
+
+    def wrapped(request, collection_id, *args, **kwargs):
+        collection = Collection.objects.filter(pk=collection_id).first()
+        if collection is not None and provisioned_privacy_of(collection) is not None:
+            raise PermissionDenied
+        return view(request, collection_id, *args, **kwargs)
+
+    return wrapped
+
+
 # Same paths as Wagtail's (no names: reversing Wagtail's names gives these same paths).
 urlpatterns = [
     path("pages/<int:page_id>/privacy/", PortalSetPrivacyView.as_view()),
+    path(
+        "collections/<int:collection_id>/privacy/",
+        provisioned_collections_refused(collection_privacy.set_privacy),
+    ),
     path(
         "choose-page/",
         admin_choosers.BrowseView.as_view(),

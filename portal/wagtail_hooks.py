@@ -54,13 +54,20 @@ def hide_site_wide_reports(request, menu_items):
 
 
 @hooks.register("register_provisioned_privacy")
-def provisioned_section_privacy(page):
+def provisioned_section_privacy(obj):
+    """Sections and shared spaces (pages), and municipalities' collections."""
+    from wagtail.models import Collection
+
     from portal.provisioning import provision_municipality, sync_shared_space_restriction
 
-    if isinstance(page, MunicipalitySectionPage) and page.municipality_id:
-        return lambda: provision_municipality(page.municipality)
-    if isinstance(page, SharedSpacePage):
-        return lambda: sync_shared_space_restriction(page)
+    if isinstance(obj, MunicipalitySectionPage) and obj.municipality_id:
+        return lambda: provision_municipality(obj.municipality)
+    if isinstance(obj, SharedSpacePage):
+        return lambda: sync_shared_space_restriction(obj)
+    if isinstance(obj, Collection):
+        municipality = Municipality.objects.filter(collection=obj).first()
+        if municipality is not None:
+            return lambda: provision_municipality(municipality)
     return None
 
 

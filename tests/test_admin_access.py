@@ -416,3 +416,29 @@ def test_chooser_blocks_refuse_what_the_saving_user_may_not_choose(admin_world):
             DocumentChooserBlock().clean(admin_world.content["B's document"])
         with pytest.raises(ValidationError):
             PageChooserBlock().clean(admin_world.content["B's page"])
+
+
+def test_a_provisioned_collection_restriction_changed_elsewhere_is_written_back(
+    client, admin_world, django_capture_on_commit_callbacks
+):
+    from wagtail.models import CollectionViewRestriction
+
+    collection = admin_world.municipality_a.collection
+    outsider = admin_world.users["staff of B"]
+    with django_capture_on_commit_callbacks(execute=True):
+        CollectionViewRestriction.objects.filter(collection=collection).delete()
+    assert not access_for(outsider).can_view_document(admin_world.content["A's document"])
+
+    # Changed from the group's side of the relation.
+    restriction = CollectionViewRestriction.objects.get(collection=collection)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_world.municipality_b.members_group.collectionviewrestriction_set.add(restriction)
+    forget_access(outsider)
+    assert not access_for(outsider).can_view_document(admin_world.content["A's document"])
+
+    client.force_login(admin_world.users["superuser"])
+    response = client.post(
+        f"/admin/collections/{collection.pk}/privacy/", {"restriction_type": "none"}
+    )
+    assert response.status_code in (302, 403)  # the admin turns a refusal into a redirect
+    assert CollectionViewRestriction.objects.filter(collection=collection).exists()
