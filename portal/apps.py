@@ -13,6 +13,7 @@ class PortalConfig(AppConfig):
         # On import, rich_text registers its link handlers and lookups its integer lookups.
         from portal import (  # noqa: F401
             admin_forms,
+            api_pagination,
             identity_numbers,
             lookups,
             privacy,
@@ -25,6 +26,7 @@ class PortalConfig(AppConfig):
         privacy.connect()
         identity_numbers.install_form_check()
         admin_forms.install()
+        api_pagination.install()
         uploads.configure_pillow()
         post_migrate.connect(provision_after_migrate, sender=self)
 

@@ -3,8 +3,7 @@
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.access import access_for
-from portal.admin_choosers import access_checked_views
+from portal.admin_choosers import access_checked_views, searchable_choices
 
 
 class AccessCheckedSnippetViewSet(SnippetViewSet):
@@ -17,4 +16,4 @@ class AccessCheckedSnippetViewSet(SnippetViewSet):
         queryset = super().get_queryset(request)
         if queryset is None:
             queryset = self.model._default_manager.all()
-        return access_for(request.user).admin_choices(queryset)
+        return searchable_choices(request.user, queryset)

@@ -233,6 +233,9 @@ def test_the_organisation_chooser_offers_only_visible_organisations(client, admi
     html = _html(client.get(url))
     assert "BUP Kalmar län" in html
     assert "Södertälje gymnasieskola" not in html
+    searched = client.get(f"{url}results/", {"q": "Södertälje"})
+    assert searched.status_code == 200
+    assert "Södertälje gymnasieskola" not in _html(searched)
     skola = admin_world_orgs("Södertälje gymnasieskola")
     chosen = client.get(f"{url}chosen/{skola.pk}/")
     assert chosen.status_code == 404

@@ -16,7 +16,12 @@ class Topic(index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # `id` as a filter: access-checked admin listings and choosers search within ids.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("id"),
+    ]
 
     class Meta:
         ordering = ["name"]

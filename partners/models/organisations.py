@@ -149,6 +149,8 @@ class PartnerOrganisation(index.Indexed, RevisionMixin, ClusterableModel):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        # Access-checked admin listings and choosers search within a list of ids.
+        index.FilterField("id"),
     ]
 
     class Meta:

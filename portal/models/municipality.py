@@ -45,7 +45,12 @@ class Municipality(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("code")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # `id` as a filter: access-checked admin listings and choosers search within ids.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("id"),
+    ]
 
     class Meta:
         ordering = ["name"]
