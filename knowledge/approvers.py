@@ -7,21 +7,12 @@ APPROVER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 
 def provision_shared_bank_approvers(index_page):
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
+    from django.contrib.auth.models import Group
+
+    from portal.provisioning import grant_permissions
 
     group, _created = Group.objects.get_or_create(name=SHARED_BANK_APPROVERS_GROUP)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    for codename in APPROVER_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=index_page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    grant_permissions(group, index_page, APPROVER_PAGE_PERMISSIONS, None, [])
     return group
 
 

@@ -114,16 +114,23 @@ def _collection(municipality):
     return collection
 
 
-def grant_editor_permissions(group, page, collection):
+def grant_permissions(group, page, page_codenames, collection, collection_permissions):
+    """Admin access plus the given rights on a page subtree and a collection (idempotent)."""
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
-    for codename in EDITOR_PAGE_PERMISSIONS:
+    for codename in page_codenames:
         GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=_permission("wagtailcore", codename)
         )
-    for app_label, codename in EDITOR_COLLECTION_PERMISSIONS:
+    for app_label, codename in collection_permissions:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=_permission(app_label, codename)
         )
+
+
+def grant_editor_permissions(group, page, collection):
+    grant_permissions(
+        group, page, EDITOR_PAGE_PERMISSIONS, collection, EDITOR_COLLECTION_PERMISSIONS
+    )
 
 
 def provision_municipality(municipality):
@@ -174,15 +181,9 @@ def provision_portal_administrators():
     if root is None or root_collection is None:  # a flushed database: nothing to give yet
         return None
     group = named_group(None, PORTAL_ADMINS_GROUP)
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
-    for codename in ADMIN_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=root, permission=_permission("wagtailcore", codename)
-        )
-    for app_label, codename in ADMIN_COLLECTION_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root_collection, permission=_permission(app_label, codename)
-        )
+    grant_permissions(
+        group, root, ADMIN_PAGE_PERMISSIONS, root_collection, ADMIN_COLLECTION_PERMISSIONS
+    )
     return group
 
 
