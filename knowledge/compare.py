@@ -61,12 +61,12 @@ def _refuse(request, access, page_id):
     """The 404 for an id outside the family. A routine the reader may not see is a refusal,
     written to the audit log like every refusal (`portal.views.refuse`)."""
     from knowledge.models import RoutinePage
-    from portal.views import refuse
+    from portal.views import refuse_as_missing
 
     # `id` is Page's integer column: a number too large for it finds nothing (no overflow).
     routine = RoutinePage.objects.filter(id=page_id).first()
-    refuse(request, routine if routine and not access.can_view_page(routine) else None)
-    raise Http404  # visitors too: the 404 handler asks them to log in
+    # Visitors too get the 404: the 404 handler asks them to log in.
+    refuse_as_missing(request, routine if routine and not access.can_view_page(routine) else None)
 
 
 def compare_view(shared, request):

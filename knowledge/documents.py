@@ -51,12 +51,13 @@ def public_files(used):
     return files
 
 
-def move_files_into_section(page):
-    """Move the public files `page` uses into its section's collection; returns them."""
+def move_files_into_section(page, used=None):
+    """Move the public files `page` uses (or those of `used`, {model: ids}) into its
+    section's collection; returns them."""
     from knowledge.sections import collection_for, section_of
 
     # Cheapest checks first: most pages use no files, or only files already restricted.
-    files = public_files(files_used_by(page))
+    files = public_files(files_used_by(page) if used is None else used)
     if not files:
         return []
     section = section_of(page)

@@ -8,7 +8,6 @@ the page cannot open it (a broken link for them). Which pages use which files co
 Wagtail's reference index (`manage.py rebuild_references_index` refreshes it).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from wagtail.models import (
@@ -20,27 +19,20 @@ from wagtail.models import (
 )
 
 from knowledge.documents import file_models
+from portal.access import restriction_records
 
 LOGGED_IN = "logged in"  # any logged-in user passes; otherwise a frozenset of group ids
 
 
-def _restrictions(restriction_model, owner_field):
+def _restrictions(restriction_model):
     """[(path, constraint)] for every restriction of this kind."""
-    rows = list(
-        restriction_model.objects.values_list("pk", "restriction_type", f"{owner_field}__path")
-    )
-    groups = defaultdict(set)
-    through = restriction_model.groups.through
-    fk = f"{restriction_model._meta.model_name}_id"
-    for restriction_id, group_id in through.objects.values_list(fk, "group_id"):
-        groups[restriction_id].add(group_id)
     constraints = []
-    for pk, restriction_type, path in rows:
+    for restriction_type, path, groups in restriction_records(restriction_model):
         if restriction_type == BaseViewRestriction.LOGIN:
             constraints.append((path, LOGGED_IN))
         else:
             # Shared passwords never pass (switched off): a group set nobody is in.
-            groups_of = groups[pk] if restriction_type == BaseViewRestriction.GROUPS else ()
+            groups_of = groups if restriction_type == BaseViewRestriction.GROUPS else ()
             constraints.append((path, frozenset(groups_of)))
     return constraints
 
@@ -97,8 +89,8 @@ def find_mismatches():
     for model in models.values():
         ids = {file_id for _p, m, file_id in pairs if m is model}
         files[model] = model.objects.select_related("collection").in_bulk(ids)
-    page_rules = _restrictions(PageViewRestriction, "page")
-    collection_rules = _restrictions(CollectionViewRestriction, "collection")
+    page_rules = _restrictions(PageViewRestriction)
+    collection_rules = _restrictions(CollectionViewRestriction)
     found = []
     for page_id, model, file_id in sorted(pairs, key=lambda p: (p[0], p[1].__name__, p[2])):
         page, file = pages.get(page_id), files[model].get(file_id)
@@ -114,18 +106,14 @@ def find_mismatches():
 
 
 def move_public_files(mismatches):
-    """Move the public files among `mismatches` into their page's section collection."""
-    from knowledge.documents import public_files
-    from knowledge.sections import collection_for, section_of
+    """Move the public files among `mismatches` into their page's section collection, by
+    the same rule as publishing does (`move_files_into_section`): restricted files and
+    files that pages outside the section use too stay where they are."""
+    from knowledge.documents import move_files_into_section
 
     moved = []
     for mismatch in mismatches:
-        file = mismatch.file
-        if not mismatch.wider or not public_files({type(file): {file.pk}}):
-            continue  # restricted files stay where they are; someone must decide
-        collection = collection_for(section_of(mismatch.page))
-        if collection is not None:
-            file.collection = collection
-            file.save(update_fields=["collection"])
-            moved.append(file)
+        if mismatch.wider:
+            file = mismatch.file
+            moved.extend(move_files_into_section(mismatch.page, {type(file): {file.pk}}))
     return moved

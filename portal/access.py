@@ -66,6 +66,21 @@ def _paths_q(field, paths):
     return condition
 
 
+def restriction_records(restriction_model):
+    """Every privacy record of one kind (`PageViewRestriction` or
+    `CollectionViewRestriction`) as (restriction type, path of what it protects, group
+    ids), read in two queries. Whoever needs to reason about privacy reads it here."""
+    owner_field = "page" if restriction_model is PageViewRestriction else "collection"
+    rows = restriction_model.objects.values_list("pk", "restriction_type", f"{owner_field}__path")
+    records = {pk: (rtype, path, set()) for pk, rtype, path in rows}
+    if records:
+        through = restriction_model.groups.through
+        fk = f"{restriction_model._meta.model_name}_id"
+        for restriction_id, group_id in through.objects.values_list(fk, "group_id"):
+            records[restriction_id][2].add(group_id)
+    return [(rtype, path, frozenset(groups)) for rtype, path, groups in records.values()]
+
+
 def _shallowest(paths):
     """Only the shallowest paths: an ancestor already covers its subtree."""
     paths = set(paths)
@@ -153,28 +168,20 @@ class Access:
         # Shared passwords are switched off in settings; never let one through listings.
         return False
 
-    def _denied_paths(self, restriction_model, owner_field):
-        rows = restriction_model.objects.values_list(
-            "pk", "restriction_type", f"{owner_field}__path"
-        )
-        restrictions = {pk: (rtype, path, set()) for pk, rtype, path in rows}
-        if not restrictions:
-            return ()
-        through = restriction_model.groups.through
-        fk = f"{restriction_model._meta.model_name}_id"
-        for restriction_id, group_id in through.objects.values_list(fk, "group_id"):
-            restrictions[restriction_id][2].add(group_id)
+    def _denied_paths(self, restriction_model):
         return _shallowest(
-            path for rtype, path, groups in restrictions.values() if not self._passes(rtype, groups)
+            path
+            for rtype, path, groups in restriction_records(restriction_model)
+            if not self._passes(rtype, groups)
         )
 
     @cached_property
     def denied_page_paths(self):
-        return self._denied_paths(PageViewRestriction, "page")
+        return self._denied_paths(PageViewRestriction)
 
     @cached_property
     def denied_collection_paths(self):
-        return self._denied_paths(CollectionViewRestriction, "collection")
+        return self._denied_paths(CollectionViewRestriction)
 
     @staticmethod
     def _exclude_paths(queryset, field, paths):
@@ -189,12 +196,10 @@ class Access:
             return False
         return not page.path.startswith(self.denied_page_paths) if self.denied_page_paths else True
 
-    def visible_pages(self, queryset=None, include_drafts=False):
-        """Live pages the user may see; `include_drafts` keeps unpublished ones too."""
+    def visible_pages(self, queryset=None):
+        """Live pages the user may see."""
         queryset = Page.objects.all() if queryset is None else queryset
-        if not include_drafts:
-            queryset = queryset.live()
-        return self._exclude_paths(queryset, "path", self.denied_page_paths)
+        return self._exclude_paths(queryset.live(), "path", self.denied_page_paths)
 
     # --- documents and images (collection privacy) -------------------------------------
 

@@ -87,36 +87,39 @@ def _load(reading, kind, ids):
         reading.found.setdefault((kind, object_id), None)
 
 
-class AccessCheckedPageLinkHandler(PageLinkHandler):
+class _AccessCheckedLinks:
+    """The link's target from the batch (`_lookup`), its href only if the reader may
+    follow it (`Access.can_view` for pages and documents alike)."""
+
+    kind = None
+
     @classmethod
     def get_many(cls, attrs_list):
-        return _lookup("page", attrs_list)
+        return _lookup(cls.kind, attrs_list)
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         access = access_for(current_reading().user)
         return [
-            f'<a href="{escape(page.localized.url)}">'
-            if page is not None and access.can_view_page(page)
-            else REFUSED
-            for page in cls.get_many(attrs_list)
+            f'<a href="{escape(cls.url_of(target))}">' if access.can_view(target) else REFUSED
+            for target in cls.get_many(attrs_list)
         ]
 
 
-class AccessCheckedDocumentLinkHandler(DocumentLinkHandler):
-    @classmethod
-    def get_many(cls, attrs_list):
-        return _lookup("document", attrs_list)
+class AccessCheckedPageLinkHandler(_AccessCheckedLinks, PageLinkHandler):
+    kind = "page"
 
-    @classmethod
-    def expand_db_attributes_many(cls, attrs_list):
-        access = access_for(current_reading().user)
-        return [
-            f'<a href="{escape(document.url)}">'
-            if document is not None and access.can_view_document(document)
-            else REFUSED
-            for document in cls.get_many(attrs_list)
-        ]
+    @staticmethod
+    def url_of(page):
+        return page.localized.url
+
+
+class AccessCheckedDocumentLinkHandler(_AccessCheckedLinks, DocumentLinkHandler):
+    kind = "document"
+
+    @staticmethod
+    def url_of(document):
+        return document.url
 
 
 # After Wagtail's own registrations (order 0), which these replace.

@@ -38,6 +38,13 @@ def refuse(request, obj=None):
     raise Http404
 
 
+def refuse_as_missing(request, obj=None):
+    """For sub-routes that already asked visitors to log in: the 404 of a missing address,
+    and when `obj` exists (the reader was refused it) the audit entry `refuse` writes."""
+    refuse(request, obj)
+    raise Http404
+
+
 # Views that serve pages and files: a visitor asking them for something that does not
 # exist is asked to log in, as for something restricted, so the answers do not differ.
 _CONTENT_VIEWS = {"wagtail_serve", "wagtaildocs_serve", "portal_image"}

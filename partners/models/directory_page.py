@@ -2,12 +2,11 @@
 each organisation, one contact's vCard and exports of the filtered list."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portal.models.pages import BasePortalPage
-from portal.views import login_redirect
+from portal.views import login_redirect, refuse_as_missing
 
 DIRECTORY_PAGE_SIZE = 20
 
@@ -129,7 +128,7 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
             # A contact of this organisation hidden from the reader (limited, has left) is
             # a refusal; an id from another organisation is only a wrong address.
             hidden = ContactPerson.objects.filter(pk=contact_id, organisation=organisation)
-            _refuse(request, hidden.first())
+            refuse_as_missing(request, hidden.first())
         return exports.vcard_response(
             [exports.contact_vcard(contact, organisation)], filename=f"{contact.name}.vcf"
         )
@@ -143,18 +142,8 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
             organisations, access, liaisons=True
         ).first()
         if organisation is None:
-            _refuse(request, PartnerOrganisation.objects.filter(slug=slug).first())
+            refuse_as_missing(request, PartnerOrganisation.objects.filter(slug=slug).first())
         return organisation
-
-
-def _refuse(request, obj):
-    """The 404 of a missing address. When `obj` exists the reader was refused it: that goes
-    to the audit log like every refusal (`portal.views.refuse`). Visitors never get here,
-    `serve` has asked them to log in."""
-    from portal.views import refuse
-
-    refuse(request, obj)
-    raise Http404
 
 
 def _visible_agreements(access, organisation):
