@@ -14,7 +14,9 @@ class KnowledgeConfig(AppConfig):
         from wagtail.signals import page_published
 
         from knowledge.documents import on_document_saved, on_page_published
+        from knowledge.models import Topic
         from knowledge.sections import on_municipality_saved, on_restriction_groups_changed
+        from portal import cache_version
         from portal.models import Municipality
 
         post_save.connect(on_document_saved, sender=get_document_model(), dispatch_uid="kb-doc")
@@ -26,3 +28,5 @@ class KnowledgeConfig(AppConfig):
             sender=PageViewRestriction.groups.through,
             dispatch_uid="kb-restriction",
         )
+        # The knowledge bank's filter lists topics from the cache.
+        cache_version.bump_on_change(Topic)

@@ -10,7 +10,7 @@ import datetime
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from knowledge import clock, lifecycle
@@ -75,9 +75,13 @@ def filter_pages(queryset, data, today):
 
 
 def with_related(queryset):
-    return queryset.select_related(
-        "content_owner", "agreementpage", "content_type"
-    ).prefetch_related("topics", "municipalities")
+    return queryset.select_related("content_owner", "agreementpage", "content_type")
+
+
+def prefetch_lists(*lists):
+    """Topics and municipalities for every list on the page in one query each."""
+    pages = [page for pages in lists for page in pages]
+    prefetch_related_objects(pages, "topics", "municipalities")
 
 
 def item_status(page, today):
@@ -115,16 +119,20 @@ def index_context(index_page, request, today=None):
     from portal.models import Municipality
 
     today = today or clock.today()
+    access = access_for(request.user)
     visible = knowledge_pages_for(index_page, request.user)
-    topics = list(Topic.objects.all())
-    municipalities = list(Municipality.objects.all())
+    # The filter's choices: the same for everyone, changed rarely (both bump the version).
+    topics = access.cached_for_everyone("topics", lambda: list(Topic.objects.all()))
+    municipalities = access.cached_for_everyone(
+        "municipalities", lambda: list(Municipality.objects.all())
+    )
     form = KnowledgeFilterForm(request.GET or None, topics=topics, municipalities=municipalities)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     filtered = filter_pages(visible, data, today).order_by("title", "pk")
     paginator = Paginator(with_related(filtered), PAGE_SIZE)
     page_number = request.GET.get("sida") or 1
     results = paginator.get_page(page_number)
-    decorate(results.object_list, today)
+    results.object_list = decorate(list(results.object_list), today)
 
     query = request.GET.copy()
     query.pop("sida", None)
@@ -147,4 +155,7 @@ def index_context(index_page, request, today=None):
             | Q(agreementpage__valid_until__lte=end_horizon)
         ).order_by(F("next_review").asc(nulls_first=True), "pk")
         context["soon_due"] = decorate(list(with_related(due)[:5]), today)
+    prefetch_lists(
+        results.object_list, context.get("recently_updated", []), context.get("soon_due", [])
+    )
     return context

@@ -6,3 +6,10 @@ class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = _("Partners")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from partners.models import PartnerOrganisation
+        from portal import cache_version
+
+        # Organisations decide partner users' memberships, cached per user.
+        cache_version.bump_on_change(PartnerOrganisation)

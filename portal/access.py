@@ -3,7 +3,8 @@
 Wagtail's privacy records are the truth: `PageViewRestriction` on pages and
 `CollectionViewRestriction` on collections (used for documents *and* images). This module
 reads them once per user object (so once per request, as `request.user` lives as long as the
-request) and answers `can_view_*` for single objects and `visible_*` for querysets. Every
+request), from Django's cache under the portal's cache version (`portal/cache_version.py`),
+and answers `can_view_*` for single objects and `visible_*` for querysets. Every
 channel that shows content (page serving, listings, menus, search, feeds, exports, file
 downloads, and every admin surface: choosers, form choices, reports, privacy) goes through
 here.
@@ -21,6 +22,7 @@ of the apps that stand on it:
   in the admin.
 """
 
+import hashlib
 from functools import cached_property
 
 from django.contrib.auth import get_user_model
@@ -28,6 +30,8 @@ from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
+
+from portal import cache_version
 
 _CACHE_ATTR = "_portal_access"
 
@@ -99,13 +103,42 @@ class Access:
         )
         self.is_superuser = self.is_authenticated and user.is_superuser
 
+    # --- cached answers ----------------------------------------------------------------
+
+    @cached_property
+    def _version(self):
+        return cache_version.current()
+
+    def _cached(self, name, compute):
+        return cache_version.cached(self._version, name, compute)
+
+    def _users_own(self, name, compute):
+        """Per-user answers: keyed by the user, so never handed to anyone else."""
+        return self._cached(f"user:{self.user.pk}:{name}", compute)
+
+    def cached_for_everyone(self, name, compute):
+        """An answer that is the same for every reader (e.g. a filter's list of topics)."""
+        return self._cached(f"all:{name}", compute)
+
+    def cached_for_reach(self, name, compute):
+        """An answer that depends only on what the user may reach (e.g. the menu): shared
+        by everyone with the same groups and flags, never by anyone else."""
+        return self._cached(f"{name}:{self._reach_key}", compute)
+
+    @cached_property
+    def _reach_key(self):
+        """Whose answers these are when they depend only on the rule: the same for everyone
+        with the same groups and flags (a visitor, staff of one municipality, ...)."""
+        reach = f"{self.is_authenticated}:{self.is_portal_admin}:{sorted(self.group_ids)}"
+        return hashlib.sha256(reach.encode()).hexdigest()[:24]
+
     # --- who the user is -------------------------------------------------------------
 
     @cached_property
     def _groups(self):
         if not self.is_authenticated:
             return {}
-        return dict(self.user.groups.values_list("pk", "name"))
+        return self._users_own("groups", lambda: dict(self.user.groups.values_list("pk", "name")))
 
     @cached_property
     def group_ids(self):
@@ -123,10 +156,13 @@ class Access:
 
         if not self.group_ids:
             return []
-        return list(
-            Municipality.objects.filter(
-                Q(members_group_id__in=self.group_ids) | Q(editors_group_id__in=self.group_ids)
-            ).select_related("section_page")
+        return self._users_own(
+            "municipalities",
+            lambda: list(
+                Municipality.objects.filter(
+                    Q(members_group_id__in=self.group_ids) | Q(editors_group_id__in=self.group_ids)
+                ).select_related("section_page")
+            ),
         )
 
     @cached_property
@@ -138,6 +174,13 @@ class Access:
     def is_editor(self):
         return bool(self.edited_municipalities)
 
+    @cached_property
+    def may_use_admin(self):
+        """Wagtail's admin-access permission, asked once per user and cached."""
+        if not self.is_authenticated:
+            return False
+        return self._users_own("admin", lambda: self.user.has_perm("wagtailadmin.access_admin"))
+
     @property
     def is_member_staff(self):
         """Employee of at least one member municipality (as opposed to a partner user)."""
@@ -146,11 +189,17 @@ class Access:
     @cached_property
     def memberships(self):
         """What other apps say the user belongs to, e.g. ``partner_organisations``."""
-        found = {}
-        for hook in hooks.get_hooks(MEMBERSHIPS_HOOK):
-            for name, function in hook().items():
-                found[name] = function(self) if self.group_ids else []
-        return found
+        if not self.group_ids:
+            return {name: [] for hook in hooks.get_hooks(MEMBERSHIPS_HOOK) for name in hook()}
+
+        def compute():
+            found = {}
+            for hook in hooks.get_hooks(MEMBERSHIPS_HOOK):
+                for name, function in hook().items():
+                    found[name] = function(self)
+            return found
+
+        return self._users_own("memberships", compute)
 
     @property
     def partner_organisations(self):
@@ -169,10 +218,10 @@ class Access:
         return False
 
     def _denied_paths(self, restriction_model):
+        name = restriction_model._meta.model_name
+        records = self._cached(f"records:{name}", lambda: restriction_records(restriction_model))
         return _shallowest(
-            path
-            for rtype, path, groups in restriction_records(restriction_model)
-            if not self._passes(rtype, groups)
+            path for rtype, path, groups in records if not self._passes(rtype, groups)
         )
 
     @cached_property
@@ -221,10 +270,13 @@ class Access:
 
         if not self.denied_collection_paths:
             return frozenset()
-        return frozenset(
-            Collection.objects.filter(_paths_q("path", self.denied_collection_paths)).values_list(
-                "pk", flat=True
-            )
+        return self.cached_for_reach(
+            "denied-collections",
+            lambda: frozenset(
+                Collection.objects.filter(
+                    _paths_q("path", self.denied_collection_paths)
+                ).values_list("pk", flat=True)
+            ),
         )
 
     def _in_visible_collections(self, queryset):
@@ -250,8 +302,11 @@ class Access:
     def visible_shared_space_ids(self):
         from portal.models import SharedSpacePage
 
-        return frozenset(
-            self.visible_pages(SharedSpacePage.objects.all()).values_list("pk", flat=True)
+        return self.cached_for_reach(
+            "shared-spaces",
+            lambda: frozenset(
+                self.visible_pages(SharedSpacePage.objects.all()).values_list("pk", flat=True)
+            ),
         )
 
     def has_rule(self, model):
@@ -305,16 +360,17 @@ class Access:
         """Roots of the subtrees the user holds page permissions on (their section)."""
         from wagtail.models import GroupPagePermission
 
-        if self.is_portal_admin:
-            root = Page.get_first_root_node()
-            return (root.path,) if root else ()
-        if not self.group_ids:
+        if not self.is_portal_admin and not self.group_ids:
             return ()
-        return _shallowest(
-            GroupPagePermission.objects.filter(group_id__in=self.group_ids).values_list(
-                "page__path", flat=True
-            )
-        )
+
+        def compute():
+            if self.is_portal_admin:
+                root = Page.get_first_root_node()
+                return (root.path,) if root else ()
+            permissions = GroupPagePermission.objects.filter(group_id__in=self.group_ids)
+            return _shallowest(permissions.values_list("page__path", flat=True))
+
+        return self.cached_for_reach("admin-paths", compute)
 
     def works_on_page(self, page):
         """True inside the subtrees the user may edit in the admin."""

@@ -14,6 +14,7 @@ class PortalConfig(AppConfig):
         from portal import (  # noqa: F401
             admin_forms,
             api_pagination,
+            cache_version,
             identity_numbers,
             lookups,
             privacy,
@@ -23,6 +24,7 @@ class PortalConfig(AppConfig):
         from portal.accounts import signals
 
         signals.connect()
+        cache_version.connect()
         privacy.connect()
         identity_numbers.install_form_check()
         admin_forms.install()

@@ -1,18 +1,41 @@
+from django.utils.functional import SimpleLazyObject
+
 from portal.access import access_for
 
 
-def navigation(request):
-    """Top navigation: only the sections this user may see (two cached queries + one)."""
+class MenuItem:
+    """What the top navigation shows of a page (cached, so plain data, not the page)."""
+
+    def __init__(self, page, request):
+        self.title = page.title
+        self.url = page.get_url(request)
+        self.path = page.path
+
+
+def _menu(access, request):
     from portal.models import HomePage
 
+    home = HomePage.objects.filter(depth=2).only("path", "url_path").first()
+    if home is None:
+        return None, []
+    children = access.visible_pages(home.get_children().in_menu())
+    items = [MenuItem(page, request) for page in children.only("title", "path", "url_path")]
+    return MenuItem(home, request), items
+
+
+def navigation(request):
+    """Top navigation: only the sections this user may see. Cached per group set under the
+    portal's cache version, so a page view usually costs no query for it."""
     access = access_for(getattr(request, "user", None))
-    home = HomePage.objects.first()
-    menu = []
-    if home is not None:
-        menu = list(access.visible_pages(home.get_children().in_menu()).specific())
+
+    def menu():
+        # Same menu for everyone who reaches the same sections (on the same host).
+        return access.cached_for_reach(f"menu:{request.get_host()}", lambda: _menu(access, request))
+
+    built = SimpleLazyObject(menu)
     return {
-        "portal_home": home,
-        "portal_menu": menu,
-        "portal_user_municipalities": access.municipalities,
-        "portal_user_partner_organisations": access.partner_organisations,
+        "portal_home": SimpleLazyObject(lambda: built[0]),
+        "portal_menu": SimpleLazyObject(lambda: built[1]),
+        "portal_user_municipalities": SimpleLazyObject(lambda: access.municipalities),
+        "portal_user_partner_organisations": SimpleLazyObject(lambda: access.partner_organisations),
     }

@@ -3,13 +3,13 @@ import re
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.image_serving import serve_access_checked_media, serve_image
+from portal.language import switch_language
 from portal.views import not_found as page_not_found_view
 
 urlpatterns = [
@@ -31,7 +31,7 @@ urlpatterns = [
     re_path(r"^bilder/([^/]*)/(\d*)/([^/]*)/[^/]*$", serve_image, name="portal_image"),
     path("konto/", include("portal.accounts.urls")),
     path("konto/", include("allauth.urls")),
-    path("sprak/", set_language, name="set_language"),
+    path("sprak/", switch_language, name="set_language"),
 ]
 
 # The media folder in every environment (the admin's thumbnails and original-image links

@@ -9,12 +9,28 @@ from portal.snippet_viewsets import AccessCheckedSnippetViewSet
 from portal.views import refuse
 
 
-# order=-10 runs before Wagtail's own check, which would send a logged-in user to the login page.
 @hooks.register("before_serve_page", order=-10)
 def enforce_page_access(page, request, serve_args, serve_kwargs):
     if not access_for(request.user).can_view_page(page):
         return refuse(request, page)
     return None
+
+
+def _without_wagtails_second_privacy_check():
+    """Wagtail checks page privacy again on every page view (`check_view_restrictions`,
+    two queries) with a rule of its own that knows nothing of portal administrators and
+    sends logged-in users to the login page. The check above is the one rule; responses to
+    logged-in users are never cached (portal.cache_headers). Importing Wagtail's hooks
+    module here registers its hooks now, so there is something to take out."""
+    from wagtail import wagtail_hooks as core_hooks
+
+    serve_hooks = hooks._hooks.get("on_serve_page", [])
+    serve_hooks[:] = [
+        (fn, order) for fn, order in serve_hooks if fn is not core_hooks.check_view_restrictions
+    ]
+
+
+_without_wagtails_second_privacy_check()
 
 
 @hooks.register("before_serve_document", order=-10)

@@ -70,3 +70,13 @@ def world(db):
         "superuser": UserFactory(email="admin@example.se", is_superuser=True, is_staff=True),
     }
     return World(kalmar, sodertalje, lernia, users=users, content=content)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rows from an earlier test's rolled-back
+    transaction must not be answered from it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -83,6 +83,9 @@ class RoutinePageForm(KnowledgePageForm):
 class KnowledgePage(BasePortalPage):
     """What routines, agreements and guides share: summary, owner, review, scope."""
 
+    # Read with the page when it is served (portal.routing): every page shows its owner.
+    select_related_on_serve = ("content_owner",)
+
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("Two or three sentences shown in listings.")
     )
@@ -108,7 +111,9 @@ class KnowledgePage(BasePortalPage):
     review_interval_months = models.PositiveSmallIntegerField(
         _("review interval (months)"), default=lifecycle.DEFAULT_REVIEW_INTERVAL_MONTHS
     )
-    next_review = models.DateField(_("next review"), null=True, blank=True, editable=False)
+    next_review = models.DateField(
+        _("next review"), null=True, blank=True, editable=False, db_index=True
+    )
     municipalities = ParentalManyToManyField(
         "portal.Municipality",
         verbose_name=_("municipalities"),
@@ -349,6 +354,8 @@ class AgreementReport(Orderable):
 
 class AgreementPage(KnowledgePage):
     """Överenskommelse: who agreed to what, for how long, and who to call."""
+
+    select_related_on_serve = ("content_owner", "signed_document")
 
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(

@@ -33,10 +33,19 @@ class BasePortalPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         # Every child the reader may see, in the menu or not (e.g. a section's knowledge bank).
+        # Titles and descriptions only: no query per page type, none at all for a leaf.
         context["child_pages"] = (
-            access_for(request.user).visible_pages(self.get_children()).specific()
+            access_for(request.user).visible_pages(self.get_children()) if self.numchild else []
         )
         return context
+
+    def breadcrumb_pages(self):
+        """The ancestors below the tree's root: those read while routing the request
+        (portal.routing), so usually no query."""
+        chain = getattr(self, "_portal_route_chain", None)
+        if chain is None:
+            chain = self.get_ancestors()
+        return [page for page in chain if page.depth > 1]
 
 
 class HomePage(BasePortalPage):
@@ -45,6 +54,13 @@ class HomePage(BasePortalPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        from portal.routing import route_from
+
+        return route_from(self, request, path_components)
 
 
 class ContentPage(BasePortalPage):

@@ -72,9 +72,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.http_methods.RefuseUnknownMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session middleware: it must see the cookies that one sets.
+    "portal.cache_headers.PrivateResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.routing.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.current_reader.CurrentReaderMiddleware",
@@ -82,11 +85,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Accounts and hardening: session list, MFA for editors, CSP and other headers.
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "portal.session_activity.ThrottledUserSessionsMiddleware",
     "portal.mfa_required.RequireMFAForAdminMiddleware",
     "portal.security_headers.ContentSecurityPolicyMiddleware",
     "portal.security_headers.PermissionsPolicyMiddleware",
-    "portal.cache_headers.PrivateResponseCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -116,7 +118,10 @@ DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # Persistent connections: a new PostgreSQL connection per request costs more than
+        # most pages; health checks drop a connection the server closed.
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -268,6 +273,12 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Samverkansportalen"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
 USERSESSIONS_TRACK_ACTIVITY = True
+# ... but at most one write per session in this many seconds (portal/session_activity.py).
+PORTAL_SESSION_ACTIVITY_SECONDS = int(os.environ.get("PORTAL_SESSION_ACTIVITY_SECONDS", "300"))
+# How long a cache in front may keep a visitor's public page (portal/cache_headers.py).
+PORTAL_PUBLIC_MAX_AGE = int(os.environ.get("PORTAL_PUBLIC_MAX_AGE", "300"))
+# Sessions read from the cache, written through to the database (they survive a restart).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # A logged-in user without admin access sent to the login page must see it (with Wagtail's
 # message), not be bounced back to `next`, which looped between /admin/ and the login.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False

@@ -30,3 +30,15 @@ CSRF_COOKIE_HTTPONLY = True
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "1"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Every worker must see the same cache: it holds sessions and the version key that retires
+# cached access answers when privacy changes (portal/cache_version.py). Without Redis, a
+# folder that all workers on this host share; with more than one host, set REDIS_URL.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PORTAL_CACHE_DIR", str(VAR_DIR / "cache")),  # noqa: F405
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }

@@ -1,0 +1,116 @@
+"""One version key for everything the portal caches about who may see what.
+
+The restriction table, each user's memberships and the navigation are read on every
+request and change rarely. They live in Django's cache (Redis when `REDIS_URL` is set)
+under the current *version*: a random token that every change of a privacy record, a
+page's publication, move or deletion, a collection, a group membership, a municipality or
+a partner organisation replaces. Every worker reads the token once per request, so a change
+is seen on the next request everywhere, and stale entries simply expire.
+
+The token is replaced at once and again when the transaction commits: a worker that read
+the old rows between the two stores them under a token that the commit retires. Nothing is
+stored while the current request is inside a transaction of its own (its rows may still be
+rolled back); it computes the answer and keeps it for itself.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import connection, transaction
+
+VERSION_KEY = "portal:cache-version"
+# Long enough to matter, short enough that a missed bump (a raw SQL change) heals itself.
+TIMEOUT = 60 * 60
+
+
+def current():
+    """The version token, created when the cache has none."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        if not cache.add(VERSION_KEY, version, None):
+            version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def bump(**kwargs):
+    """Retire everything cached so far (a signal receiver, hence **kwargs)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+
+
+def _in_own_transaction():
+    # The test runner's outer transaction does not count: its rows are what the test sees.
+    return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+
+def cached(version, name, compute):
+    """`compute()` stored under `name` for this version (names say whose answer it is)."""
+    key = f"portal:{version}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        if not _in_own_transaction():
+            cache.set(key, value, TIMEOUT)
+    return value
+
+
+def bump_on_change(*models):
+    """Apps name their own models whose rows cached answers are made of (e.g. partner
+    organisations, which decide memberships)."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        uid = f"portal-version-{model._meta.label}"
+        post_save.connect(bump, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+def connect():
+    """Bump on every change that can alter an answer cached under the version."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.models import (
+        Collection,
+        CollectionViewRestriction,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        PageViewRestriction,
+        Site,
+    )
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from portal.models import Municipality
+
+    bump_on_change(
+        PageViewRestriction,
+        CollectionViewRestriction,
+        Collection,
+        Group,
+        GroupPagePermission,
+        GroupCollectionPermission,
+        Site,
+        Municipality,
+    )
+    for relation in (
+        PageViewRestriction.groups.through,
+        CollectionViewRestriction.groups.through,
+        get_user_model().groups.through,
+        get_user_model().user_permissions.through,
+        Group.permissions.through,
+    ):
+        m2m_changed.connect(bump, sender=relation, dispatch_uid=f"portal-version-m2m-{relation}")
+    # Pages: any subclass, so no sender; titles and menu flags change with a plain save.
+    post_save.connect(_page_saved, dispatch_uid="portal-version-page-save")
+    post_delete.connect(_page_saved, dispatch_uid="portal-version-page-delete")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump, dispatch_uid=f"portal-version-{id(signal)}")
+
+
+def _page_saved(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        bump()
