@@ -17,6 +17,7 @@ class PortalConfig(AppConfig):
             cache_version,
             identity_numbers,
             lookups,
+            page_indexing,
             privacy,
             rich_text,
             uploads,
@@ -25,6 +26,7 @@ class PortalConfig(AppConfig):
 
         signals.connect()
         cache_version.connect()
+        page_indexing.connect()
         privacy.connect()
         identity_numbers.install_form_check()
         admin_forms.install()

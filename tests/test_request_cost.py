@@ -174,3 +174,13 @@ def test_an_anonymous_access_object_asks_nothing_twice(world, django_assert_num_
     assert Access(AnonymousUser()).denied_page_paths  # fills the cache
     with django_assert_num_queries(0):
         assert Access(AnonymousUser()).denied_page_paths
+
+
+def test_editors_get_a_link_to_edit_the_page_others_get_no_editor_bar(client, world):
+    page = world.content["page deep under A"]
+    client.force_login(world.users["editor of A"])
+    html = client.get(page.url).content.decode()
+    assert f'href="/admin/pages/{page.pk}/edit/"' in html
+    client.force_login(world.users["staff of A"])
+    html = client.get(page.url).content.decode()
+    assert "editor-bar" not in html and "/admin/" not in html

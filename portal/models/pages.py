@@ -19,8 +19,17 @@ class BasePortalPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    # Indexed by portal.page_indexing: once per change of content, not per save.
+    search_auto_update = False
+
     class Meta:
         abstract = True
+
+    def save_revision(self, *args, **kwargs):
+        from portal.page_indexing import recording_revision
+
+        with recording_revision():
+            return super().save_revision(*args, **kwargs)
 
     def permissions_for_user(self, user):
         # Who may change privacy is the access module's answer (provisioned, not edited).
