@@ -114,6 +114,38 @@ def decorate(pages, today):
     return pages
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count (kept in the cache) instead of counting again."""
+
+    def __init__(self, *args, count, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known_count = count
+
+    @property
+    def count(self):
+        return self.known_count
+
+
+def _start_list_ids(visible, today):
+    """Ids of the start page's two short lists: recently updated and soon due."""
+    review_horizon = today + datetime.timedelta(days=60)
+    end_horizon = today + datetime.timedelta(days=lifecycle.AGREEMENT_EXPIRING_DAYS)
+    due = visible.filter(
+        Q(next_review__lte=review_horizon, agreementpage__isnull=True)
+        | Q(agreementpage__valid_until__lte=end_horizon)
+    ).order_by(F("next_review").asc(nulls_first=True), "pk")
+    recent = visible.order_by("-last_published_at", "pk")
+    return (
+        list(recent.values_list("pk", flat=True)[:5]),
+        list(due.values_list("pk", flat=True)[:5]),
+    )
+
+
+def _in_order(found, ids):
+    # A page unpublished since the ids were cached retired the cache; skip it anyway.
+    return [found[pk] for pk in ids if pk in found]
+
+
 def index_context(index_page, request, today=None):
     from knowledge.models import Topic
     from portal.models import Municipality
@@ -129,7 +161,11 @@ def index_context(index_page, request, today=None):
     form = KnowledgeFilterForm(request.GET or None, topics=topics, municipalities=municipalities)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     filtered = filter_pages(visible, data, today).order_by("title", "pk")
-    paginator = Paginator(with_related(filtered), PAGE_SIZE)
+    # Counting every visible page grows with the bank; the count changes only when pages
+    # or privacy do (both retire the cache), so it is kept per set of groups and filter.
+    reach = f"kb:{index_page.pk}:{today}:{sorted(data.items())}"
+    count = access.cached_for_reach(f"{reach}:count", filtered.count)
+    paginator = CountedPaginator(with_related(filtered), PAGE_SIZE, count=count)
     page_number = request.GET.get("sida") or 1
     results = paginator.get_page(page_number)
     results.object_list = decorate(list(results.object_list), today)
@@ -145,16 +181,14 @@ def index_context(index_page, request, today=None):
         "today": today,
     }
     if not context["is_filtered"] and results.number == 1:
-        context["recently_updated"] = decorate(
-            list(with_related(visible.order_by("-last_published_at", "pk"))[:5]), today
+        recent_ids, due_ids = access.cached_for_reach(
+            f"{reach}:start-lists", lambda: _start_list_ids(visible, today)
         )
-        review_horizon = today + datetime.timedelta(days=60)
-        end_horizon = today + datetime.timedelta(days=lifecycle.AGREEMENT_EXPIRING_DAYS)
-        due = visible.filter(
-            Q(next_review__lte=review_horizon, agreementpage__isnull=True)
-            | Q(agreementpage__valid_until__lte=end_horizon)
-        ).order_by(F("next_review").asc(nulls_first=True), "pk")
-        context["soon_due"] = decorate(list(with_related(due)[:5]), today)
+        found = {
+            page.pk: page for page in with_related(visible.filter(pk__in=recent_ids + due_ids))
+        }
+        context["recently_updated"] = decorate(_in_order(found, recent_ids), today)
+        context["soon_due"] = decorate(_in_order(found, due_ids), today)
     prefetch_lists(
         results.object_list, context.get("recently_updated", []), context.get("soon_due", [])
     )

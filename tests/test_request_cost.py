@@ -184,3 +184,23 @@ def test_editors_get_a_link_to_edit_the_page_others_get_no_editor_bar(client, wo
     client.force_login(world.users["staff of A"])
     html = client.get(page.url).content.decode()
     assert "editor-bar" not in html and "/admin/" not in html
+
+
+def _result_count(html):
+    import re
+
+    return int(re.search(r'class="result-count"[^>]*>\s*(\d+)', html).group(1))
+
+
+def test_the_knowledge_banks_cached_count_and_lists_follow_a_publication(client, world):
+    index = add_index(world.content["A's section"], title="Kalmars kunskapsbank", slug="kb")
+    add_routine(index, title="Rutin ett")
+    client.force_login(world.users["staff of A"])
+    assert _result_count(client.get(index.url).content.decode()) == 1
+    add_routine(index, title="Rutin två")
+    html = client.get(index.url).content.decode()
+    assert _result_count(html) == 2
+    assert html.count("Rutin två") >= 2  # in the results and among the recently updated
+    # Another reader with other groups does not get this count from the cache.
+    client.force_login(world.users["staff of B"])
+    assert client.get(index.url).status_code == 404
