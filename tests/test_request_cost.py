@@ -82,6 +82,9 @@ def test_query_budgets_hold_and_do_not_grow_with_the_content(client, world, bank
     urls["knowledge bank, page 2"] = index.url + "?sida=2"
     many = _budgets(client, world, urls)
 
+    # The figures, for docs/performance.md (`-s` shows them).
+    for key in sorted(many, key=str):
+        print(f"{key[0]:>12} | {key[1]:<24} | {few.get(key, '-'):>3} | {many[key]:>3}")
     assert few[("visitor", "home")] <= VISITOR_HOME_BUDGET
     over = {
         key: cost for key, cost in many.items() if key[0] != "visitor" and cost > LOGGED_IN_BUDGET
