@@ -75,7 +75,7 @@ def filter_pages(queryset, data, today):
 
 
 def with_related(queryset):
-    return queryset.select_related("content_owner", "agreementpage", "content_type")
+    return queryset.select_related("content_owner", "agreementpage", "guidepage", "content_type")
 
 
 def prefetch_lists(*lists):
@@ -99,6 +99,10 @@ def _is_agreement(page):
 
 
 def type_label(page):
+    guide = getattr(page, "guidepage", None)  # joined by with_related
+    if guide is not None:
+        # The same name as on the guide's own page: "Vägledning" or "Verktyg eller mall".
+        return guide.get_kind_display()
     labels = {
         ContentType.objects.get_for_model(model).pk: model._meta.verbose_name
         for model in _type_models().values()

@@ -23,6 +23,14 @@ def _menu(access, request):
     return MenuItem(home, request), items
 
 
+def _statement_url(request):
+    """The footer's link to the accessibility statement ("" while there is none)."""
+    from portal.models import AccessibilityStatementPage
+
+    page = AccessibilityStatementPage.objects.live().only("path", "url_path").first()
+    return (page.get_url(request) or "") if page else ""
+
+
 def navigation(request):
     """Top navigation: only the sections this user may see. Cached per group set under the
     portal's cache version, so a page view usually costs no query for it."""
@@ -34,6 +42,11 @@ def navigation(request):
 
     built = SimpleLazyObject(menu)
     return {
+        "portal_accessibility_url": SimpleLazyObject(
+            lambda: access.cached_for_everyone(
+                f"accessibility-url:{request.get_host()}", lambda: _statement_url(request)
+            )
+        ),
         "portal_home": SimpleLazyObject(lambda: built[0]),
         "portal_menu": SimpleLazyObject(lambda: built[1]),
         "portal_user_municipalities": SimpleLazyObject(lambda: access.municipalities),

@@ -4,11 +4,13 @@ All text is written for this portal. Every step looks up before it creates, so r
 seed twice leaves the database as it was.
 """
 
+import datetime
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from partners.models import PartnerOrganisation
-from portal.models import ContentPage, Municipality, SharedSpacePage
+from portal.models import AccessibilityStatementPage, ContentPage, Municipality, SharedSpacePage
 from portal.provisioning import home_page
 
 DEMO_PASSWORD = "Samverkan-demo-2026"  # noqa: S105 - dev-only demo logins, refused in production
@@ -72,6 +74,26 @@ def seed_pages(municipalities, partners):
             "kontaktuppgifter och nyheter om arbetet med ensamkommande och unga i riskzon."
         )
         home.save_revision().publish()
+
+    _child(
+        home,
+        AccessibilityStatementPage,
+        "tillganglighet",
+        title="Tillgänglighetsredogörelse",
+        intro=_rich(
+            "Portalen ska gå att använda för alla, med mus eller tangentbord, med skärmläsare "
+            "och på en liten skärm. Här berättar vi hur långt vi har kommit."
+        ),
+        compliance=AccessibilityStatementPage.PARTLY,
+        known_problems=(
+            "<ul><li>Filmer som laddas upp före den 1 januari 2027 kan sakna textning; "
+            "be redaktören om en utskrift.</li>"
+            "<li>Bifogade PDF-filer från andra myndigheter är inte alltid taggade för "
+            "skärmläsare.</li></ul>"
+        ),
+        report_email="tillganglighet@demo.samverkan.se",
+        assessed_on=datetime.date(2026, 11, 27),
+    )
 
     _child(
         home,

@@ -8,7 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from portal.models.pages import BasePortalPage
 from portal.views import login_redirect, refuse_as_missing
 
-DIRECTORY_PAGE_SIZE = 20
+# Twelve cards: three rows of four or four of three on a wide screen, short on a phone.
+DIRECTORY_PAGE_SIZE = 12
 
 
 class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):

@@ -1,8 +1,15 @@
 from .accounts import IdentityNumberOverride, Invitation
 from .municipality import Municipality
-from .pages import ContentPage, HomePage, MunicipalitySectionPage, SharedSpacePage
+from .pages import (
+    AccessibilityStatementPage,
+    ContentPage,
+    HomePage,
+    MunicipalitySectionPage,
+    SharedSpacePage,
+)
 
 __all__ = [
+    "AccessibilityStatementPage",
     "ContentPage",
     "HomePage",
     "IdentityNumberOverride",

@@ -149,3 +149,49 @@ class SharedSpacePage(BasePortalPage):
             org.group for org in self.partner_organisations.all() if org.group_id is not None
         )
         return groups
+
+
+class AccessibilityStatementPage(BasePortalPage):
+    """Tillgänglighetsredogörelse: what DOS-lagen (the Swedish law on accessible public
+    digital services) asks every public body to publish, linked from every page's footer."""
+
+    max_count = 1
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+
+    PARTLY, FULLY, NOT = "partly", "fully", "not"
+    COMPLIANCE_CHOICES = [
+        (FULLY, _("fully compliant with WCAG 2.1 AA")),
+        (PARTLY, _("partially compliant with WCAG 2.1 AA")),
+        (NOT, _("not compliant with WCAG 2.1 AA")),
+    ]
+    compliance = models.CharField(
+        _("compliance"), max_length=10, choices=COMPLIANCE_CHOICES, default=PARTLY
+    )
+    known_problems = RichTextField(
+        _("known problems"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("What does not meet the requirements yet, and what to do instead."),
+    )
+    report_email = models.EmailField(
+        _("where to report a problem"),
+        help_text=_("An address that someone reads; answers within two working days."),
+    )
+    assessed_on = models.DateField(_("assessed on"))
+    assessment_method = models.CharField(
+        _("how it was assessed"),
+        max_length=255,
+        default=_("Self-assessment with automated tests (axe) and manual keyboard checks."),
+    )
+
+    content_panels = BasePortalPage.content_panels + [
+        FieldPanel("compliance"),
+        FieldPanel("known_problems"),
+        FieldPanel("report_email"),
+        FieldPanel("assessed_on"),
+        FieldPanel("assessment_method"),
+    ]
+
+    class Meta:
+        verbose_name = _("accessibility statement")

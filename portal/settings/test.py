@@ -24,3 +24,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Most admin tests log in without a second factor; tests/accounts switches this back on.
 PORTAL_REQUIRE_MFA_FOR_EDITORS = False
+# One connection per test worker anyway; persistent ones only trip the live server's threads.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

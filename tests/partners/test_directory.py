@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from partners.models import Liaison
+from partners.models.directory_page import DIRECTORY_PAGE_SIZE
 from tests.factories import PartnerOrganisationFactory, UserFactory
 from tests.partners.factories import ContactPersonFactory, organisation
 
@@ -91,13 +92,14 @@ def test_filter_form_has_labels_and_swedish_choices(staff_a, directory):
 
 
 def test_pagination_keeps_filters(staff_a, world, directory):
-    for n in range(25):
+    size = DIRECTORY_PAGE_SIZE
+    for n in range(size + 5):
         organisation(f"Förening {n:02d}", kind="foreningsliv")
     first = staff_a.get(directory.page.url, {"kind": "foreningsliv"})
-    assert len(_listed(first)) == 20
+    assert len(_listed(first)) == size
     assert "?kind=foreningsliv&amp;page=2" in _main(first)
     second = staff_a.get(directory.page.url, {"kind": "foreningsliv", "page": 2})
-    assert _listed(second) == [f"Förening {n:02d}" for n in range(20, 25)]
+    assert _listed(second) == [f"Förening {n:02d}" for n in range(size, size + 5)]
     assert "Sida 2 av 2" in _main(second)
     # A page number out of range or not a number shows a page, not an error.
     assert staff_a.get(directory.page.url, {"page": "999"}).status_code == 200
@@ -131,7 +133,7 @@ def test_query_count_does_not_grow_with_the_directory(staff_a, world, directory,
     _grow(world, 45)
     large = _queries(staff_a, directory.page.url, params)
     assert small == large
-    assert len(_listed(staff_a.get(directory.page.url, params))) == 20
+    assert len(_listed(staff_a.get(directory.page.url, params))) == DIRECTORY_PAGE_SIZE
 
 
 def test_organisation_page_query_count_is_constant(staff_a, world, directory):
