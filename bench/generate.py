@@ -19,6 +19,7 @@ bulk), deterministically (fixed random seed).
 
 import argparse
 import datetime
+import json
 import os
 import random
 import sys
@@ -298,13 +299,37 @@ def ensure(routines, *, verbose=True):
     return time.perf_counter() - started
 
 
+def stats(reader_email):
+    """What the database holds, and how many index pages the shared bank has for `reader`."""
+    from django.contrib.auth import get_user_model
+
+    from knowledge.listing import PAGE_SIZE, knowledge_pages_for
+    from knowledge.models import KnowledgePage
+    from partners.models import ContactPerson, PartnerOrganisation
+
+    reader = get_user_model().objects.get(email=reader_email)
+    visible = knowledge_pages_for(demo_context()["banks"]["shared"], reader).count()
+    return {
+        "generated_routines": generated_routine_count(),
+        "knowledge_pages": KnowledgePage.objects.count(),
+        "organisations": PartnerOrganisation.objects.count(),
+        "contacts": ContactPerson.objects.count(),
+        "reader_index_pages": max(1, -(-visible // PAGE_SIZE)),
+    }
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--routines", type=int, required=True)
+    parser.add_argument(
+        "--stats-for", metavar="EMAIL", help="also print counts as JSON, with this reader's pages"
+    )
     args = parser.parse_args(argv)
     setup_django()
     elapsed = ensure(args.routines)
     print(f"generated content in place: {args.routines} routines ({elapsed:.0f} s)")
+    if args.stats_for:
+        print("BENCH_JSON " + json.dumps(stats(args.stats_for)))
 
 
 if __name__ == "__main__":
