@@ -12,6 +12,7 @@ figures hold for the database's current size, which is printed.
 """
 
 import argparse
+import json
 import sys
 import time
 
@@ -103,6 +104,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     setup_django()
     size, results = run(args.count)
+    print("BENCH_JSON " + json.dumps({"routines": size, "count": args.count, "paths": results}))
     print(f"Creating {args.count} routines in a database with {size} routines:")
     print(f"  {'path':<16} {'queries/routine':>16} {'ms/routine':>11}")
     for row in results:

@@ -3,17 +3,19 @@ SQL queries per request and the session cookie wrk sends. Runs as a script with 
 project's own Python and settings (DJANGO_SETTINGS_MODULE), against the same database
 the served project uses:
 
-    python bench/queries.py login EMAIL        -> {"name": "sessionid", "value": "..."}
+    python bench/queries.py login EMAIL [N]    -> ["sessionid=...", ...] (N sessions)
     python bench/queries.py count SPEC.json    -> {"settings": {...}, "urls": [...]}
 
 SPEC.json: {"urls": [{"name": ..., "path": ..., "user": EMAIL or null}, ...]}. Each URL
 is requested twice with Django's test Client (logged in with force_login for a user);
 the second request is counted (the first fills per-process caches, as the workers'
-warm-up does), together with its status and size.
+warm-up does), together with its status, size and time in-process (one request alone,
+without the load generator competing for the CPU).
 """
 
 import json
 import sys
+import time
 
 
 def setup():
@@ -32,12 +34,11 @@ def client_for(email):
     return client
 
 
-def login(email):
+def login(email, count=1):
     from django.conf import settings
 
-    client = client_for(email)
     name = settings.SESSION_COOKIE_NAME
-    return {"name": name, "value": client.cookies[name].value}
+    return [f"{name}={client_for(email).cookies[name].value}" for _n in range(count)]
 
 
 def effective_settings():
@@ -68,7 +69,9 @@ def count(spec):
         client = clients[user]
         client.get(url["path"])
         with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
             response = client.get(url["path"])
+            elapsed = time.perf_counter() - started
         results.append(
             {
                 "name": url["name"],
@@ -76,6 +79,7 @@ def count(spec):
                 "status": response.status_code,
                 "bytes": len(response.content),
                 "queries": len(captured),
+                "ms": round(elapsed * 1000, 1),
                 "sql": [query["sql"][:300] for query in captured.captured_queries],
             }
         )
@@ -86,7 +90,7 @@ def main(argv):
     command, argument = argv[1], argv[2]
     setup()
     if command == "login":
-        result = login(argument)
+        result = login(argument, int(argv[3]) if len(argv) > 3 else 1)
     elif command == "count":
         with open(argument, encoding="utf-8") as spec:
             result = count(json.load(spec))

@@ -32,6 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
 LUA = BENCH / "wrk_report.lua"
+LUA_SESSIONS = BENCH / "wrk_sessions.lua"
 
 STAFF_USER = "personal.kalmar@demo.samverkan.se"
 KB_INDEX = "/kunskapsbanken/"
@@ -90,6 +91,12 @@ def parse_args(argv):
     add("--port", type=int, default=int(env_default("BENCH_PORT", "8801")))
     add("--workdir", default=env_default("BENCH_WORKDIR", "/tmp/samverkan-bench"))
     add("--redis-url", default=env_default("BENCH_REDIS_URL", ""), help="REDIS_URL to serve with")
+    add(
+        "--bulk-cost",
+        default=env_default("BENCH_BULK_COST", "0"),
+        help="1: at each size also measure creating routines one by one vs knowledge.bulk "
+        "(bench.bulk_cost, rolled back) [BENCH_BULK_COST]",
+    )
     add("--bakerydemo", default=env_default("BAKERYDEMO_DIR", ""), help="[BAKERYDEMO_DIR]")
     add("--bakerydemo-db", default=env_default("BAKERYDEMO_DB", "bakerydemo_bench"))
     args = parser.parse_args(argv)
@@ -101,6 +108,7 @@ def parse_args(argv):
             args.durations[int(connections)] = duration or args.duration
     args.connections = sorted(args.durations)
     args.fresh = args.fresh.strip().lower() in {"1", "true", "yes", "on"}
+    args.bulk_cost = args.bulk_cost.strip().lower() in {"1", "true", "yes", "on"}
     args.workdir = Path(args.workdir)
     args.bakerydemo = Path(args.bakerydemo) if args.bakerydemo else None
     for name in (args.db, args.bakerydemo_db):
@@ -299,7 +307,7 @@ def http_get(url, cookie=None, timeout=30):
 # --- measuring -----------------------------------------------------------------------
 
 
-def wrk(args, url, connections, duration, cookie=None):
+def wrk(args, url, connections, duration, cookies=None):
     argv = [
         "wrk",
         "--threads",
@@ -312,11 +320,12 @@ def wrk(args, url, connections, duration, cookie=None):
         args.timeout,
         "--latency",
         "--script",
-        LUA,
+        LUA_SESSIONS if cookies else LUA,
+        url,
     ]
-    if cookie:
-        argv += ["--header", f"Cookie: {cookie}"]
-    out, _elapsed = run(argv + [url], env=dict(os.environ), capture=True)
+    if cookies:
+        argv += ["--", cookies]
+    out, _elapsed = run(argv, env=dict(os.environ), capture=True)
     line = next(line for line in out.splitlines() if line.startswith("BENCH_JSON "))
     data = json.loads(line.removeprefix("BENCH_JSON "))
     seconds = data["duration_us"] / 1e6
@@ -344,23 +353,27 @@ def count_queries(python, env, cwd, urls, spec_path):
     return json.loads(out.strip().splitlines()[-1])
 
 
-def session_cookie(python, env, cwd, email):
-    out, _ = run([python, BENCH / "queries.py", "login", email], env=env, cwd=cwd, capture=True)
-    cookie = json.loads(out.strip().splitlines()[-1])
-    return f"{cookie['name']}={cookie['value']}"
+def session_cookies(python, env, cwd, email, count, path):
+    """A file of `count` session cookies of the user `email`, one per line, for wrk."""
+    out, _ = run(
+        [python, BENCH / "queries.py", "login", email, count], env=env, cwd=cwd, capture=True
+    )
+    path.write_text("\n".join(json.loads(out.strip().splitlines()[-1])) + "\n")
+    return path
 
 
-def measure_urls(args, server, target, urls, cookie, counted, size, bare_rps):
+def measure_urls(args, server, target, urls, cookies, counted, size, bare_rps):
     """wrk each URL at each connection count; rows for the results table."""
     rows = []
     queries = {row["name"]: row for row in counted["urls"]}
+    first_cookie = cookies.read_text().split("\n", 1)[0] if cookies else None
     for name, path, logged_in in urls:
         url = server.base_url + path
-        use_cookie = cookie if logged_in else None
-        status, _body = http_get(url, use_cookie)
-        wrk(args, url, 2, args.warmup, use_cookie)
+        use = cookies if logged_in else None
+        status, _body = http_get(url, first_cookie if logged_in else None)
+        wrk(args, url, 2, args.warmup, use)
         for connections in args.connections:
-            result = wrk(args, url, connections, args.durations[connections], use_cookie)
+            result = wrk(args, url, connections, args.durations[connections], use)
             rss = server.worker_rss_mb()
             row = {
                 "size": size,
@@ -370,6 +383,7 @@ def measure_urls(args, server, target, urls, cookie, counted, size, bare_rps):
                 "connections": connections,
                 "status": status,
                 "queries": queries[name]["queries"],
+                "alone_ms": queries[name].get("ms"),
                 "rss_mb": [round(r, 1) for r in rss],
                 "vs_bare": (result["rps"] / bare_rps[connections]) if bare_rps else None,
                 **result,
@@ -383,8 +397,12 @@ def measure_urls(args, server, target, urls, cookie, counted, size, bare_rps):
 
 COLUMNS = (
     f"{'URL':<20} {'conns':>5} {'req/s':>8} {'x bare':>7} {'p50 ms':>7} {'p95 ms':>7} "
-    f"{'p99 ms':>7} {'errors':>6} {'queries':>7} {'worker RSS MB':>14}"
+    f"{'p99 ms':>7} {'errors':>6} {'queries':>7} {'alone ms':>8} {'worker RSS MB':>14}"
 )
+
+
+def _number(value, empty="-"):
+    return empty if value is None else f"{value:.1f}"
 
 
 def format_row(row):
@@ -394,15 +412,16 @@ def format_row(row):
     return (
         f"{row['name']:<20} {row['connections']:>5} {row['rps']:>8.1f} {ratio:>7} "
         f"{row['p50_ms']:>7.1f} {row['p95_ms']:>7.1f} {row['p99_ms']:>7.1f} {errors:>6} "
-        f"{row['queries'] if row['queries'] is not None else '-':>7} {rss:>14}"
+        f"{row['queries'] if row['queries'] is not None else '-':>7} "
+        f"{_number(row['alone_ms']):>8} {rss:>14}"
     )
 
 
 def markdown(rows):
     lines = [
         "| N | URL | conns | req/s | × bare | p50 ms | p95 ms | p99 ms | errors "
-        "| queries | worker RSS MB |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| queries | alone ms | worker RSS MB |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         size = (
@@ -414,6 +433,7 @@ def markdown(rows):
             f"| {size} | {row['name']} | {row['connections']} | {row['rps']:.1f} | {ratio} "
             f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['p99_ms']:.1f} | {errors} "
             f"| {row['queries'] if row['queries'] is not None else '–'} "
+            f"| {_number(row['alone_ms'], '–')} "
             f"| {'/'.join(f'{r:.0f}' for r in row['rss_mb'])} |"
         )
     return "\n".join(lines)
@@ -432,6 +452,22 @@ def sizes_table(sizes):
             f"| {info['generation_seconds']} | {info['load_before']} |"
         )
     return "\n".join(lines)
+
+
+def bulk_cost_table(costs):
+    if not costs:
+        return []
+    lines = [
+        "| routines in the database | path | queries per routine | ms per routine |",
+        "|---:|---|---:|---:|",
+    ]
+    for cost in costs:
+        for path in cost["paths"]:
+            lines.append(
+                f"| {cost['routines']} | {path['path']} | {path['queries']:.1f} "
+                f"| {path['ms']:.1f} |"
+            )
+    return [*lines, ""]
 
 
 def targets(args, rows):
@@ -639,6 +675,20 @@ def measure_size(args, size, results, bakery_python):
     with open(args.workdir / "setup.log", "a") as log:
         log.write(out)
     stats = json.loads(out.split("BENCH_JSON ", 1)[1].splitlines()[0])
+    if args.bulk_cost:
+        out, _seconds = run(
+            [sys.executable, "-m", "bench.bulk_cost", "--count", "100"],
+            portal_env(args, serve=False),
+            capture=True,
+        )
+        cost = json.loads(out.split("BENCH_JSON ", 1)[1].splitlines()[0])
+        results["bulk_cost"].append(cost)
+        say(
+            "    creating a routine: "
+            + ", ".join(
+                f"{p['path']} {p['queries']:.0f} queries {p['ms']:.0f} ms" for p in cost["paths"]
+            )
+        )
     # Fresh statistics, as autovacuum would have them after an import.
     pg_admin(args, "VACUUM ANALYZE", database=args.db)
     stats.update(size=size, generation_seconds=round(seconds, 1), load_before=round(load, 2))
@@ -657,7 +707,14 @@ def measure_size(args, size, results, bakery_python):
     )
     servers = [portal.start(), bare.start()]
     try:
-        cookie = session_cookie(sys.executable, serve, REPO, STAFF_USER)
+        cookies = session_cookies(
+            sys.executable,
+            serve,
+            REPO,
+            STAFF_USER,
+            max(args.connections),
+            args.workdir / "sessions.txt",
+        )
         urls = [
             (name, path or f"{KB_INDEX}?sida={deep}", logged_in)
             for name, path, logged_in in PORTAL_URLS
@@ -685,7 +742,7 @@ def measure_size(args, size, results, bakery_python):
         bare_rps = {row["connections"]: row["rps"] for row in bare_rows}
         results["rows"] += bare_rows
         results["rows"] += measure_urls(
-            args, portal, "portal", urls, cookie, counted, size, bare_rps
+            args, portal, "portal", urls, cookies, counted, size, bare_rps
         )
         if bakery_python and not results["bakery_done"]:
             results["rows"] += measure_bakerydemo(args, bakery_python, size, bare_rps, results)
@@ -722,8 +779,9 @@ def main(argv=None):
     args.workdir.mkdir(parents=True, exist_ok=True)
     args.secret_key = secrets.token_urlsafe(48)
     say(
-        f"Samverkansportalen benchmark: sizes {args.sizes}, {args.duration} per URL at "
-        f"{args.connections} connections; work folder {args.workdir}"
+        f"Samverkansportalen benchmark: sizes {args.sizes}, per URL "
+        + ", ".join(f"{c} connections for {d}" for c, d in args.durations.items())
+        + f"; work folder {args.workdir}"
     )
     prepare_portal(args)
     bakery_python = prepare_bakerydemo(args) if args.bakerydemo else None
@@ -731,6 +789,7 @@ def main(argv=None):
         "rows": [],
         "queries": {},
         "sizes": [],
+        "bulk_cost": [],
         "header_printed": False,
         "bakery_done": False,
     }
@@ -750,6 +809,7 @@ def main(argv=None):
             "",
             sizes_table(results["sizes"]),
             "",
+            *bulk_cost_table(results["bulk_cost"]),
             "Targets (issue 13):",
             "",
             *(f"- {verdict}: {text}" for verdict, text in checks),
@@ -769,6 +829,7 @@ def main(argv=None):
                 "rows": rows,
                 "queries": results["queries"],
                 "sizes": results["sizes"],
+                "bulk_cost": results["bulk_cost"],
                 "targets": checks,
             },
             indent=1,
