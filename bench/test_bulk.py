@@ -165,6 +165,21 @@ def test_a_bulk_routine_is_what_the_one_by_one_path_makes(setting):
         assert document.collection == setting["kalmar"].collection
 
 
+def test_publish_signals_go_out_with_indexing_back_on(setting):
+    """What page_published receivers save is indexed as after a one-by-one publish."""
+    from wagtail.signals import page_published
+
+    def receiver(sender, instance, **kwargs):
+        Topic.objects.create(name=f"Följer {instance.slug}")
+
+    page_published.connect(receiver)
+    try:
+        bulk_routine(setting, "signal", add_document(setting["public_collection"], "Tre.pdf"))
+    finally:
+        page_published.disconnect(receiver)
+    assert [t.name for t in found(Topic, "Följer")] == ["Följer signal"]
+
+
 def test_deferred_indexing_restores_the_handlers(setting):
     with deferred_indexing():
         topic = Topic.objects.create(name="Hälsa")
