@@ -37,7 +37,6 @@ from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.log_actions import log
 from wagtail.models import Page, ReferenceIndex, Revision
-from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published, published
 
 DEFAULT_CHUNK_SIZE = 500
@@ -59,15 +58,22 @@ def deferred_indexing():
     """Saves inside the block update neither the search index nor the reference index.
 
     Disconnects modelsearch's post_save handler (connected per indexed model by
-    ``register_signal_handlers``; restored on exit, also after an error) and uses
-    Wagtail's own switch for the reference index, which also skips deletions: delete
-    nothing inside the block. Index what was saved with `index_in_bulk` afterwards.
+    ``register_signal_handlers``; restored on exit, also after an error), and uses
+    portal.page_indexing's switch for portal pages and Wagtail's own for the reference
+    index, which also skips deletions: delete nothing inside the block. Index what was
+    saved with `index_in_bulk` afterwards.
     """
+    from portal.page_indexing import recording_revision
+
     models = _auto_updated_search_models()
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
     try:
-        with disable_reference_index_auto_update():
+        # Portal pages are indexed by portal.page_indexing, not modelsearch's handler. Its
+        # switch for save_revision's bookkeeping save skips them, and turns Wagtail's
+        # reference-index updates off (disable_reference_index_auto_update, which does not
+        # nest) for every model.
+        with recording_revision():
             yield
     finally:
         for model in models:
