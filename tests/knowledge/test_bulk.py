@@ -1,9 +1,5 @@
-"""knowledge.bulk leaves pages and organisations as the one-by-one path does.
-
-    PYTEST_WORKERS=0 bash scripts/test bench/test_bulk.py -q
-
-(Kept beside the benchmark that uses the bulk path; it runs on SQLite or PostgreSQL.)
-"""
+"""knowledge.bulk (imports and the benchmark's data) leaves pages and organisations as the
+one-by-one path does."""
 
 import datetime
 import re
