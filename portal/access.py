@@ -64,9 +64,24 @@ def forget_access(user):
 
 
 def _subtree_end(path):
-    """The first path after the subtree at `path` in the tree's order (paths are digits
-    and capital letters, so raising the last character passes every descendant)."""
-    return path[:-1] + chr(ord(path[-1]) + 1)
+    """The first string after the subtree at `path` in the tree's order: the path raised by
+    one in treebeard's own alphabet (digits, then capital letters), carrying past its last
+    letter. Staying inside that alphabet keeps the comparison the same in every database
+    collation (one that ignores punctuation would misplace a "[" after "Z"). None when
+    nothing follows (a path of only the alphabet's last letter)."""
+    alphabet = Page.alphabet
+    while path and path[-1] == alphabet[-1]:
+        path = path[:-1]
+    if not path:
+        return None
+    return path[:-1] + alphabet[alphabet.index(path[-1]) + 1]
+
+
+def _range_q(field, lower, upper):
+    condition = Q(**{f"{field}__gte": lower}) if lower else Q()
+    if upper is not None:
+        condition &= Q(**{f"{field}__lt": upper})
+    return condition
 
 
 def _paths_q(field, paths):
@@ -74,19 +89,20 @@ def _paths_q(field, paths):
     path serves them in every database and collation (a LIKE does not on PostgreSQL)."""
     condition = Q(pk__in=[])
     for path in paths:
-        condition |= Q(**{f"{field}__gte": path, f"{field}__lt": _subtree_end(path)})
+        condition |= _range_q(field, path, _subtree_end(path))
     return condition
 
 
 def _outside_paths_q(field, paths):
     """Outside the (disjoint) subtrees at `paths`: the gaps between them, again as ranges,
     so that a reader's visible pages are found through the index, not a scan."""
-    condition, lower = Q(pk__in=[]), None
+    condition, lower = Q(pk__in=[]), ""
     for path in sorted(paths):
-        gap = Q(**{f"{field}__lt": path})
-        condition |= gap if lower is None else gap & Q(**{f"{field}__gte": lower})
+        condition |= _range_q(field, lower, path)
         lower = _subtree_end(path)
-    return condition | Q(**{f"{field}__gte": lower})
+        if lower is None:  # nothing follows the last subtree
+            return condition
+    return condition | _range_q(field, lower, None)
 
 
 def restriction_records(restriction_model):
