@@ -34,11 +34,15 @@ def current():
     return version
 
 
+def _new_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
 def bump(**kwargs):
     """Retire everything cached so far (a signal receiver, hence **kwargs)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    _new_version()
     if connection.in_atomic_block:
-        transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+        transaction.on_commit(_new_version)
 
 
 def _in_own_transaction():
@@ -82,7 +86,7 @@ def connect():
         PageViewRestriction,
         Site,
     )
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import post_page_move
 
     from portal.models import Municipality
 
@@ -104,11 +108,11 @@ def connect():
         Group.permissions.through,
     ):
         m2m_changed.connect(bump, sender=relation, dispatch_uid=f"portal-version-m2m-{relation}")
-    # Pages: any subclass, so no sender; titles and menu flags change with a plain save.
+    # Pages: any subclass, so no sender. Publishing and unpublishing save the page, so
+    # this covers them; a move rewrites paths with queries of its own, hence its signal.
     post_save.connect(_page_saved, dispatch_uid="portal-version-page-save")
     post_delete.connect(_page_saved, dispatch_uid="portal-version-page-delete")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(bump, dispatch_uid=f"portal-version-{id(signal)}")
+    post_page_move.connect(bump, dispatch_uid="portal-version-page-move")
 
 
 def _page_saved(sender, instance, **kwargs):

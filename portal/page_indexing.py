@@ -5,7 +5,7 @@ published), and Wagtail re-indexes the page for search and references after each
 middle save (`save_revision`) only records the new revision on the row: the row's content,
 which both indexes read back from the database, is unchanged, so it is skipped here.
 Portal pages turn modelsearch's automatic update off (`search_auto_update = False`) and
-are indexed by the handlers below, which do what modelsearch's do otherwise.
+are indexed through modelsearch's own handlers, called from here except for that save.
 """
 
 from contextlib import contextmanager
@@ -28,24 +28,17 @@ def recording_revision():
         _recording_revision.reset(token)
 
 
-def _saved(sender, instance, raw=False, **kwargs):
-    if raw or _recording_revision.get():
+def _saved(sender, instance, **kwargs):
+    if _recording_revision.get():
         return
-    from modelsearch.tasks import insert_or_update_object_task
+    from modelsearch.signal_handlers import post_save_signal_handler
 
-    insert_or_update_object_task.enqueue(
-        instance._meta.app_label, instance._meta.model_name, str(instance.pk)
-    )
-
-
-def _deleted(sender, instance, **kwargs):
-    from modelsearch import index
-
-    index.remove_object(instance)
+    post_save_signal_handler(instance, **kwargs)
 
 
 def connect():
     from modelsearch import index
+    from modelsearch.signal_handlers import post_delete_signal_handler
 
     from portal.models.pages import BasePortalPage
 
@@ -53,4 +46,6 @@ def connect():
         if issubclass(model, BasePortalPage):
             uid = f"portal-page-index-{model._meta.label}"
             post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-save")
-            post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-delete")
+            post_delete.connect(
+                post_delete_signal_handler, sender=model, dispatch_uid=f"{uid}-delete"
+            )
