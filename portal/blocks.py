@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtailmedia.blocks import VideoChooserBlock
 
 
 class ImageBlock(blocks.StructBlock):
@@ -69,6 +70,20 @@ class EmbedWithTranscriptBlock(blocks.StructBlock):
         template = "blocks/embed_block.html"
 
 
+class FilmBlock(blocks.StructBlock):
+    """An uploaded film (news.Film): the native player with its captions track and the
+    transcript below it, served through the access-checked media view."""
+
+    film = VideoChooserBlock(label=_("film"))
+    heading = blocks.CharBlock(
+        label=_("heading"), required=False, help_text=_("Defaults to the film's title.")
+    )
+
+    class Meta:
+        icon = "media"
+        template = "blocks/film_block.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         label=_("heading"),
@@ -81,4 +96,5 @@ class BaseStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     callout = CalloutBlock()
     document = DocumentLinkBlock()
+    film = FilmBlock()
     embed = EmbedWithTranscriptBlock()

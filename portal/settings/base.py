@@ -37,7 +37,9 @@ INSTALLED_APPS = [
     "partners",
     "news",
     "search",
+    "wagtailmedia",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -320,6 +322,12 @@ WAGTAIL_SITE_NAME = "Samverkansportalen"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_FRONTEND_LOGIN_URL = "/konto/login/"
 WAGTAILADMIN_LOGIN_URL = "/konto/login/"
+# Films: wagtailmedia with our model (captions track, transcript); video only.
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "news.Film",
+    "AUDIO_EXTENSIONS": [],
+    "VIDEO_EXTENSIONS": ["mp4", "webm", "m4v", "ogv"],
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Access is decided by groups and login only; a shared password cannot say who read what.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
