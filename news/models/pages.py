@@ -11,7 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from portal.models.pages import BasePortalPage
@@ -36,6 +36,37 @@ class NewsIndexPage(RoutablePageMixin, BasePortalPage):
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
+
+    # Listing, archive and tag pages: news/listing.py. Feeds: news/feeds.py.
+    @path("", name="news_index")
+    def index_route(self, request):
+        from news.listing import index_view
+
+        return index_view(self, request)
+
+    @path("arkiv/<int:year>/<int:month>/", name="news_month")
+    def month_route(self, request, year, month):
+        from news.listing import index_view
+
+        return index_view(self, request, year=year, month=month)
+
+    @path("etikett/<str:tag>/", name="news_tag")
+    def tag_route(self, request, tag):
+        from news.listing import index_view
+
+        return index_view(self, request, tag=tag)
+
+    @path("rss/", name="news_rss")
+    def rss_route(self, request):
+        from news.feeds import index_feed
+
+        return index_feed(self, request, "rss")
+
+    @path("atom/", name="news_atom")
+    def atom_route(self, request):
+        from news.feeds import index_feed
+
+        return index_feed(self, request, "atom")
 
 
 class NewsPostTag(TaggedItemBase):

@@ -1,0 +1,1 @@
+"""Wagtail hooks for film (access rules, admin)."""

@@ -1,0 +1,1 @@
+"""Wagtail hooks for testimonial (access rules, admin)."""
