@@ -101,3 +101,19 @@ def add_image(collection, title="Bild"):
     return Image.objects.create(
         title=title, collection=collection, file=ImageFile(buffer, name=f"{title}.png")
     )
+
+
+def add_news_post(index, tags=(), topics=(), **fields):
+    """A published news post under `index` (a NewsIndexPage)."""
+    from news.models import NewsPostPage
+
+    fields.setdefault("title", "Nyhet")
+    fields.setdefault("slug", f"nyhet-{next(_slugs)}")
+    post = NewsPostPage(**fields)
+    post.topics = list(topics)
+    index.add_child(instance=post)
+    if tags:
+        post.tags.add(*tags)
+    post.save_revision().publish()
+    post.refresh_from_db()
+    return post

@@ -167,6 +167,13 @@ class NewsPostPage(BasePortalPage):
                 {"main_image_alt": _("Describe the main image for people who cannot see it.")}
             )
 
+    def get_context(self, request, *args, **kwargs):
+        from news.listing import post_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(post_context(self, request))
+        return context
+
     @property
     def byline(self):
         if self.author_name:
