@@ -31,6 +31,9 @@ def _type_models():
 
 
 class KnowledgeFilterForm(forms.Form):
+    # Words in the title or summary (the header's search box points here until the
+    # portal-wide search exists).
+    q = forms.CharField(label=_("Words"), required=False, max_length=200)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     type = forms.ChoiceField(label=_("Type"), required=False)
     municipality = forms.ChoiceField(label=_("Municipality"), required=False)
@@ -60,6 +63,8 @@ def knowledge_pages_for(index_page, user):
 
 
 def filter_pages(queryset, data, today):
+    for word in (data.get("q") or "").split()[:10]:
+        queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
     if data.get("topic"):
         queryset = queryset.filter(topics__slug=data["topic"])
     if data.get("municipality"):

@@ -112,3 +112,10 @@ def mark_reviewed_listing_button(page, user, next_url=None):
 @hooks.register("register_log_actions")
 def register_review_log_action(actions):
     actions.register_action(MARK_REVIEWED_ACTION, _("Mark as reviewed"), _("Marked as reviewed"))
+
+
+@hooks.register("construct_home_page_context")
+def add_knowledge_home_blocks(request, context):
+    from knowledge.home import add_home_blocks
+
+    add_home_blocks(request, context)

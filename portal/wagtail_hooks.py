@@ -98,3 +98,23 @@ class MunicipalityViewSet(AccessCheckedSnippetViewSet):
 
 
 register_snippet(MunicipalityViewSet)
+
+
+@hooks.register("construct_home_page_context")
+def add_shared_spaces(request, context):
+    """The member's shared spaces, as plain (title, url) data cached per reach."""
+    from portal.access import access_for
+    from portal.context_processors import MenuItem
+    from portal.models import SharedSpacePage
+
+    access = access_for(request.user)
+    if not access.is_authenticated:
+        return
+
+    def compute():
+        spaces = SharedSpacePage.objects.filter(pk__in=list(access.visible_shared_space_ids))
+        return [MenuItem(page, request) for page in spaces.order_by("title")]
+
+    context["home_shared_spaces"] = access.cached_for_reach(
+        f"home-spaces:{request.get_host()}", compute
+    )

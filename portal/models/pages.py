@@ -64,6 +64,16 @@ class HomePage(BasePortalPage):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from wagtail import hooks
+
+        context = super().get_context(request, *args, **kwargs)
+        # The start page's blocks come from the apps (news, knowledge bank, ...), each
+        # adding its own lists at a fixed cost: hook `construct_home_page_context`.
+        for add_blocks in hooks.get_hooks("construct_home_page_context"):
+            add_blocks(request, context)
+        return context
+
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)

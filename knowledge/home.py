@@ -1,0 +1,77 @@
+"""The start page's knowledge-bank blocks for a logged-in member: what they own that is
+due for review or expiring, and what was recently updated in their municipalities."""
+
+from django.db.models import F, Q
+
+from knowledge import clock, lifecycle
+from knowledge.listing import decorate, with_related
+from portal.access import access_for
+
+COUNT = 5
+
+
+class ItemSummary:
+    """A knowledge page as the start page lists it (plain data, so it can be cached)."""
+
+    def __init__(self, page, request):
+        self.title = page.title
+        self.url = page.get_url(request)
+        self.type_label = page.kb_type_label
+        self.status = page.kb_status
+        self.status_label = page.kb_status_label
+        self.next_review = page.next_review
+
+
+def owned_and_due(request, today):
+    """The reader's own routines, agreements and guides due for review or expiring."""
+    from knowledge.models import KnowledgePage
+
+    access = access_for(request.user)
+    mine = access.visible_pages(KnowledgePage.objects.filter(content_owner=request.user))
+    due = lifecycle.status_filter("soon", today) | lifecycle.status_filter("outdated", today)
+    pages = list(
+        with_related(mine.filter(due)).order_by(F("next_review").asc(nulls_first=True), "pk")[
+            :COUNT
+        ]
+    )
+    return [ItemSummary(page, request) for page in decorate(pages, today)]
+
+
+def recent_in_my_municipalities(request, today):
+    """Recently published pages that name the reader's municipalities or sit in their
+    sections; the same for everyone with the same groups, so cached per reach."""
+    from knowledge.models import KnowledgePage
+    from portal.models import MunicipalitySectionPage
+
+    access = access_for(request.user)
+    municipality_ids = [m.pk for m in access.municipalities]
+    if not municipality_ids:
+        return []
+
+    def compute():
+        section_paths = MunicipalitySectionPage.objects.filter(
+            municipality_id__in=municipality_ids
+        ).values_list("path", flat=True)
+        in_sections = Q()
+        for path in section_paths:
+            in_sections |= Q(path__startswith=path)
+        mine = Q(municipalities__in=municipality_ids) | in_sections
+        ids = (
+            access.visible_pages(KnowledgePage.objects.filter(mine))
+            .order_by("-last_published_at", "pk")
+            .values_list("pk", flat=True)
+            .distinct()[:COUNT]
+        )
+        pages = list(with_related(KnowledgePage.objects.filter(pk__in=list(ids))))
+        pages.sort(key=lambda page: page.last_published_at, reverse=True)
+        return [ItemSummary(page, request) for page in decorate(pages, today)]
+
+    return access.cached_for_reach(f"home-kb-recent:{request.get_host()}:{today}", compute)
+
+
+def add_home_blocks(request, context):
+    if not access_for(request.user).is_authenticated:
+        return
+    today = clock.today()
+    context["kb_owned_due"] = owned_and_due(request, today)
+    context["kb_recent"] = recent_in_my_municipalities(request, today)
