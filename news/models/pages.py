@@ -37,6 +37,13 @@ class NewsIndexPage(RoutablePageMixin, BasePortalPage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        from news.editors import provision_shared_news_editors
+
+        provision_shared_news_editors(self)
+        return result
+
     # Listing, archive and tag pages: news/listing.py. Feeds: news/feeds.py.
     @path("", name="news_index")
     def index_route(self, request):

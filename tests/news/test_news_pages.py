@@ -146,8 +146,19 @@ def test_post_shows_byline_related_and_latest_within_reach(client, news, world):
     assert "Intern planering inför hösten" in html
 
 
-def test_future_dated_post_is_not_served_in_lists_but_its_page_answers_editors(client, news):
-    assert "Nyhet som väntar" not in client.get("/nyheter/").content.decode()
+def test_post_dated_tomorrow_or_scheduled_shows_nowhere_yet(client, news, world):
+    from django.utils import timezone
+
+    scheduled = add_news_post(news["index"], title="Schemalagd nyhet", date=TODAY)
+    scheduled.unpublish()
+    scheduled.title = "Schemalagd nyhet"
+    scheduled.save_revision(approved_go_live_at=timezone.now() + datetime.timedelta(days=1))
+    client.force_login(world.users["staff of A"])
+    for url in ("/nyheter/", "/"):
+        html = client.get(url).content.decode()
+        assert "Nyhet som väntar" not in html
+        assert "Schemalagd nyhet" not in html
+    assert client.get(scheduled.url or "/nyheter/schemalagd/").status_code == 404
 
 
 def test_main_image_needs_alt_text(news, world):
@@ -182,3 +193,29 @@ def test_index_and_post_cost_the_same_with_few_and_many_posts(client, news, worl
     many = (_queries(client, "/nyheter/"), _queries(client, news["public"].url))
     assert many == few
     assert _queries(client, "/nyheter/?sida=3") == few[0]
+
+
+def test_portal_wide_news_has_its_own_editors_and_section_editors_stay_in_their_section(
+    client, news, world
+):
+    from django.contrib.auth.models import Group
+
+    from news.editors import SHARED_NEWS_EDITORS_GROUP
+
+    editor = world.users["editor of A"]
+    client.force_login(editor)
+    add_url = f"/admin/pages/add/news/newspostpage/{news['index'].pk}/"
+    assert client.get(add_url).status_code in (302, 403)
+    section_add = f"/admin/pages/add/news/newspostpage/{news['section_index'].pk}/"
+    assert client.get(section_add).status_code == 200
+
+    editor.groups.add(Group.objects.get(name=SHARED_NEWS_EDITORS_GROUP))
+    assert client.get(add_url).status_code == 200
+    b_index = add_page(
+        world.municipality_b.section_page, model=NewsIndexPage, title="Nyheter", slug="nyheter"
+    )
+    assert client.get(f"/admin/pages/add/news/newspostpage/{b_index.pk}/").status_code in (
+        302,
+        403,
+        404,
+    )

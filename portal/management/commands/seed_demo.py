@@ -5,7 +5,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Each app that has demo content adds its module here; each exposes seed().
-DEMO_MODULES = ["portal.demo", "partners.demo", "knowledge.demo", "portal.accounts.demo"]
+DEMO_MODULES = [
+    "portal.demo",
+    "partners.demo",
+    "knowledge.demo",
+    "news.demo",
+    "portal.accounts.demo",
+]
 
 
 class Command(BaseCommand):

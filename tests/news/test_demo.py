@@ -1,0 +1,31 @@
+"""The demo news: enough posts over two years, public and for members, in several places."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import PageViewRestriction
+
+from news.models import NewsIndexPage, NewsPostPage
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return NewsIndexPage.objects.count(), NewsPostPage.objects.count()
+
+
+def test_demo_news_spans_two_years_public_and_members_only_and_seeds_once(client):
+    call_command("seed_demo", verbosity=0)
+    indexes, posts = _counts()
+    assert posts >= 12 and indexes >= 4
+    call_command("seed_demo", verbosity=0)
+    assert _counts() == (indexes, posts)
+
+    years = {post.date.year for post in NewsPostPage.objects.all()}
+    assert len(years) >= 2
+    restricted = PageViewRestriction.objects.filter(
+        page__in=NewsPostPage.objects.values("pk")
+    ).count()
+    assert restricted >= 2
+    in_sections = NewsPostPage.objects.filter(depth__gt=4).count()
+    assert in_sections >= 3
+    assert client.get("/nyheter/").status_code == 200
