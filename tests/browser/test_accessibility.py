@@ -33,6 +33,7 @@ SCREENSHOTS = os.environ.get("PORTAL_SCREENSHOTS")
 def _page_types():
     """One address of every page type the demo has."""
     from knowledge.models import AgreementPage, GuidePage, KnowledgeIndexPage, RoutinePage
+    from news.models import NewsIndexPage, NewsPostPage
     from partners.models import PartnerOrganisation
     from partners.models.directory_page import PartnerDirectoryPage
     from portal.models import (
@@ -69,6 +70,10 @@ def _page_types():
         "organisation": directory.url
         + PartnerOrganisation.objects.order_by("name").first().slug
         + "/",
+        "news": first(NewsIndexPage, depth=3).url,
+        "news, one month": first(NewsIndexPage, depth=3).url + "arkiv/2025/9/",
+        "news in a section": first(NewsIndexPage, url_path__startswith="/start/kalmar/").url,
+        "news post": first(NewsPostPage, slug="granskning-rutiner-host").url,
         "my account": "/konto/mitt-konto/",
         "sessions": "/konto/sessions/",
         "two-step verification": "/konto/2fa/",
