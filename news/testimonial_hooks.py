@@ -50,3 +50,34 @@ class TestimonialViewSet(AccessCheckedSnippetViewSet):
 
 
 register_snippet(TestimonialViewSet)
+
+
+def _refuse_unless_visible(request, instances):
+    """An editor reaches another municipality's testimonial by its admin address only to
+    get the 404 of a missing one (the listing and choosers never name it)."""
+    from django.http import Http404
+
+    from portal.access import access_for
+
+    ids = [obj.pk for obj in instances if isinstance(obj, Testimonial)]
+    if not ids:
+        return None
+    choices = access_for(request.user).admin_choices(Testimonial.objects.filter(pk__in=ids))
+    if choices.count() != len(ids):
+        raise Http404
+    return None
+
+
+@hooks.register("before_edit_snippet")
+def testimonial_before_edit(request, instance):
+    return _refuse_unless_visible(request, [instance])
+
+
+@hooks.register("before_delete_snippet")
+def testimonial_before_delete(request, instances):
+    return _refuse_unless_visible(request, instances)
+
+
+@hooks.register("before_unpublish")
+def testimonial_before_unpublish(request, instance):
+    return _refuse_unless_visible(request, [instance])

@@ -533,3 +533,22 @@ def test_the_demo_seeds_six_consented_testimonials_and_the_page_once(client, wor
     assert len(set(Voice.objects.values_list("role", flat=True))) == 3
     html = client.get(page.url).content.decode()
     assert html.count("<blockquote>") == 6
+
+
+def test_an_editor_cannot_open_another_municipalitys_testimonial_by_its_address(
+    client, world, mixed
+):
+    _grant_testimonial_rights(world.municipality_a.editors_group)
+    client.force_login(world.users["editor of A"])
+    own = mixed["draft A"].pk
+    other = mixed["draft B"].pk
+    assert client.get(f"/admin/snippets/news/testimonial/edit/{own}/").status_code == 200
+    response = client.get(f"/admin/snippets/news/testimonial/edit/{other}/")
+    assert response.status_code == 404
+    assert "Utkast i Södertälje." not in response.content.decode()
+    response = client.post(
+        f"/admin/snippets/news/testimonial/edit/{other}/",
+        _form_data(world.municipality_a, quote="Ändrad"),
+    )
+    assert response.status_code == 404
+    assert Voice.objects.get(pk=other).quote == "Utkast i Södertälje."
