@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 
@@ -101,6 +101,15 @@ class Testimonial(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
     def display_name(self):
         return self.first_name or _("anonymous")
 
+    def publish(self, revision, *args, **kwargs):
+        # Every publishing path comes here (the edit form, a revision published by hand,
+        # scheduled publishing): no consent, no publishing (news/testimonials.py).
+        from news.testimonials import guard_publish
+
+        if not guard_publish(revision, kwargs.get("log_action", True)):
+            return None
+        return super().publish(revision, *args, **kwargs)
+
 
 class TestimonialIndexPage(RoutablePageMixin, BasePortalPage):
     """Röster: every published testimonial, paginated, each with its full text."""
@@ -112,3 +121,18 @@ class TestimonialIndexPage(RoutablePageMixin, BasePortalPage):
 
     class Meta:
         verbose_name = _("testimonials page")
+
+    @path("")
+    def listing(self, request):
+        from news.testimonial_views import listing
+
+        return listing(self, request)
+
+    @path("<int:pk>/", name="testimonial")
+    def testimonial(self, request, pk):
+        from news.testimonial_views import detail
+
+        return detail(self, request, pk)
+
+    def testimonial_url(self, testimonial):
+        return self.url + self.reverse_subpage("testimonial", args=[testimonial.pk])
