@@ -283,6 +283,10 @@ def seed_posts(indexes):
 
 
 def seed():
+    from news.demo_testimonials import seed_testimonial_page, seed_testimonials
+
     indexes = seed_indexes()
     seed_posts(indexes)
+    seed_testimonials({m.slug: m for m in Municipality.objects.all()})
+    seed_testimonial_page(home_page())
     return indexes

@@ -81,3 +81,18 @@ def testimonial_before_delete(request, instances):
 @hooks.register("before_unpublish")
 def testimonial_before_unpublish(request, instance):
     return _refuse_unless_visible(request, [instance])
+
+
+@hooks.register("register_editor_model_permissions")
+def testimonial_editor_permissions():
+    # Editors write their municipality's testimonials; the access rule keeps them to those.
+    return [
+        ("news", codename)
+        for codename in (
+            "add_testimonial",
+            "change_testimonial",
+            "delete_testimonial",
+            "publish_testimonial",
+            "view_testimonial",
+        )
+    ]

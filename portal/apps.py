@@ -40,8 +40,13 @@ def provision_after_migrate(app_config, using="default", **kwargs):
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
 
-    from portal.provisioning import provision_portal_administrators
+    from portal.models import Municipality
+    from portal.provisioning import grant_editor_model_permissions, provision_portal_administrators
 
     for label in ("wagtailcore", "wagtaildocs", "wagtailimages", "wagtailadmin"):
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     provision_portal_administrators()
+    # Rights an app added since the municipalities were provisioned.
+    grant_editor_model_permissions(
+        [m.editors_group for m in Municipality.objects.exclude(editors_group=None)]
+    )

@@ -133,6 +133,32 @@ def grant_editor_permissions(group, page, collection):
     )
 
 
+def editor_model_permissions():
+    """Model-wide rights (e.g. on an app's snippets) that every municipality's editors get:
+    `(app_label, codename)` pairs from the apps' `register_editor_model_permissions` hooks.
+    What they may see and change of those models is still the access module's answer."""
+    from wagtail import hooks
+
+    return [
+        pair for hook in hooks.get_hooks("register_editor_model_permissions") for pair in hook()
+    ]
+
+
+def grant_editor_model_permissions(groups):
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from wagtail.snippets.models import create_extra_permissions
+
+    pairs = editor_model_permissions()
+    for app_label in {app_label for app_label, _codename in pairs}:
+        # Right after migrate the app's own post_migrate may not have run yet.
+        create_permissions(apps.get_app_config(app_label), verbosity=0)
+        create_extra_permissions(apps.get_app_config(app_label), verbosity=0)  # publish_*
+    permissions = [_permission(app_label, codename) for app_label, codename in pairs]
+    for group in groups:
+        group.permissions.add(*permissions)
+
+
 def provision_municipality(municipality):
     from portal.models import Municipality
 
@@ -145,6 +171,7 @@ def provision_municipality(municipality):
     restrict_page_to_groups(page, [members, editors])
     restrict_collection_to_groups(collection, [members, editors])
     grant_editor_permissions(editors, page, collection)
+    grant_editor_model_permissions([editors])
 
     owned = {
         "members_group": members,
