@@ -16,7 +16,12 @@ from django import template
 
 register = template.Library()
 
-YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com"}
+YOUTUBE_HOSTS = {
+    "youtube.com",
+    "www.youtube.com",
+    "youtube-nocookie.com",
+    "www.youtube-nocookie.com",
+}
 YOUTUBE_PLAYER = "www.youtube-nocookie.com"
 VIMEO_PLAYER = "player.vimeo.com"
 

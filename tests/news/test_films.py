@@ -91,9 +91,7 @@ def test_a_restricted_film_is_private_even_for_its_portal_administrator(client, 
     assert "private" in response["Cache-Control"]
 
 
-def test_a_public_film_may_be_kept_for_visitors_and_not_for_logged_in_readers(
-    client, world, films
-):
+def test_a_public_film_may_be_kept_for_visitors_and_not_for_logged_in_readers(client, world, films):
     url = films["public film"].file.url
     response = client.get(url)
     assert response.status_code == 200
