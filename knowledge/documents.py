@@ -1,6 +1,6 @@
 """Files used on pages: where they live and what text they hold.
 
-When any page is published, the documents and images it uses (found by Wagtail's own
+When any page is published, the documents, images and films it uses (found by Wagtail's own
 reference extraction: foreign keys, inline rows, StreamField chooser blocks and rich-text
 links) move into its section's collection, so a file shown in a restricted section is served
 only to those who may read the section. Only files in public collections move; files
@@ -16,10 +16,13 @@ logger = logging.getLogger(__name__)
 
 
 def file_models():
+    """Documents, images and films (wagtailmedia's media model, news.Film): every kind of
+    file that lives in a collection and follows the page using it."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
+    from wagtailmedia import get_media_model
 
-    return (get_document_model(), get_image_model())
+    return (get_document_model(), get_image_model(), get_media_model())
 
 
 def files_used_by(page):

@@ -55,7 +55,10 @@ def someone_reads_one_but_not_other(one, other):
 
 def file_kind(file):
     from wagtail.images.models import AbstractImage
+    from wagtailmedia.models import AbstractMedia
 
+    if isinstance(file, AbstractMedia):
+        return "film"
     return "image" if isinstance(file, AbstractImage) else "document"
 
 

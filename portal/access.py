@@ -13,7 +13,8 @@ Apps register the rules for their own models with Wagtail hooks, so this module 
 of the apps that stand on it:
 
 - ``register_access_rules``: returns ``{Model: rule}``; ``rule(access, queryset)`` returns the
-  part of the queryset the user may see.
+  part of the queryset the user may see. A rule may carry ``rule.for_one(access, obj)``
+  answering for a single object without a query (``can_view``).
 - ``register_access_memberships``: returns ``{name: function(access) -> list}``, e.g. the
   partner organisations a user belongs to.
 - ``register_provisioned_privacy``: ``function(page or collection) -> callable | None``; a
@@ -355,6 +356,12 @@ class Access:
         return rule(self, queryset)
 
     def can_view_snippet(self, obj):
+        rule = rule_for(type(obj))
+        # A rule may answer for one object without a query (`rule.for_one`), e.g. a rule
+        # on collection privacy that only needs the object's collection id.
+        for_one = getattr(rule, "for_one", None)
+        if for_one is not None:
+            return for_one(self, obj)
         return self.visible_snippets(type(obj).objects.filter(pk=obj.pk)).exists()
 
     # --- any kind, for templates that show related objects ------------------------------

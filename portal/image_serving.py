@@ -7,10 +7,12 @@ arbitrary renditions) and then `can_view_image`, refusing like every other chann
 """
 
 import mimetypes
+from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
+from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.images.models import SourceImageIOError
@@ -51,24 +53,70 @@ class AccessCheckedImageServeView(ServeView):
 serve_image = AccessCheckedImageServeView.as_view(action="serve")
 
 
+MEDIA_FILE_RESOLVERS_HOOK = "register_media_file_resolvers"
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    """What an app's resolver found behind a media path: the object whose privacy decides
+    (asked through the access module), the stored file, and its content type."""
+
+    owner: object
+    field_file: object
+    content_type: str | None = None
+
+
+def _media_file_resolvers():
+    """{path prefix: resolver(path) -> MediaFile | None} from every app's
+    ``register_media_file_resolvers`` hook (e.g. news: films, captions, thumbnails)."""
+    resolvers = {}
+    for hook in hooks.get_hooks(MEDIA_FILE_RESOLVERS_HOOK):
+        resolvers.update(hook())
+    return resolvers
+
+
+def _resolve_registered(path):
+    for prefix, resolver in _media_file_resolvers().items():
+        if path.startswith(prefix):
+            found = resolver(path)
+            if found is not None:
+                return found
+    return None
+
+
 def serve_access_checked_media(request, path):
     """The media folder (MEDIA_URL), in every environment, behind the access check.
 
     Wagtail's admin links thumbnails and original images straight to the storage's URL,
-    so this must exist, but it serves only what it can tie to an image the reader may
-    see: an original image file or one of its renditions. Documents (they go through
-    /dokument/) and anything else get the refusal every file address gives.
+    so this must exist, but it serves only what it can tie to an object the reader may
+    see: an original image file or one of its renditions, or a file an app's
+    ``register_media_file_resolvers`` hook ties to its object (a film, its captions, its
+    thumbnail). Documents (they go through /dokument/) and anything else get the refusal
+    every file address gives.
     """
     from wagtail.images.models import Rendition
 
-    image, field_file = None, None
-    if path.startswith("original_images/"):
-        image = get_image_model().objects.filter(file=path).first()
-        field_file = image.file if image else None
-    elif path.startswith("images/"):
-        rendition = Rendition.objects.filter(file=path).select_related("image").first()
-        if rendition:
-            image, field_file = rendition.image, rendition.file
-    if image is None or not access_for(request.user).can_view_image(image):
+    if path.startswith(("original_images/", "images/")):
+        image, field_file = None, None
+        if path.startswith("original_images/"):
+            image = get_image_model().objects.filter(file=path).first()
+            field_file = image.file if image else None
+        else:
+            rendition = Rendition.objects.filter(file=path).select_related("image").first()
+            if rendition:
+                image, field_file = rendition.image, rendition.file
+        if image is None or not access_for(request.user).can_view_image(image):
+            return refuse(request)
+        return stored_file_response(request, field_file)
+
+    found = _resolve_registered(path)
+    if found is None or not access_for(request.user).can_view(found.owner):
         return refuse(request)
-    return stored_file_response(request, field_file)
+    response = stored_file_response(request, found.field_file, found.content_type)
+    if access_for(None).can_view(found.owner):
+        # Public: a visitor's copy may be kept (portal.cache_headers makes it private,
+        # no-store for anyone logged in).
+        patch_cache_control(response, max_age=3600)
+    else:
+        patch_cache_control(response, private=True)
+    return response

@@ -20,6 +20,9 @@ ADMIN_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "change_image"),
     ("wagtailimages", "delete_image"),
     ("wagtailimages", "choose_image"),
+    ("wagtailmedia", "add_media"),
+    ("wagtailmedia", "change_media"),
+    ("wagtailmedia", "delete_media"),
 ]
 # Collections themselves (and so their privacy) are managed by superusers only: a section's
 # collection is provisioned with the section.
@@ -30,6 +33,10 @@ EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
+    # Films (wagtailmedia has no "choose" permission: its chooser lists the films one may
+    # change, further limited by the access module in news/film_hooks.py).
+    ("wagtailmedia", "add_media"),
+    ("wagtailmedia", "change_media"),
 ]
 
 

@@ -65,6 +65,8 @@ def test_add_municipality_creates_everything_and_is_idempotent(capsys):
         "add_image",
         "change_image",
         "choose_image",
+        "add_media",
+        "change_media",
     }
     assert kalmar.editors_group.permissions.filter(codename="access_admin").exists()
     assert after_first != before

@@ -295,7 +295,9 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'", "https:"],
+        # Films from YouTube (its no-cookie host) and Vimeo, loaded only after a click
+        # (templates/blocks/embed_block.html, static/js/click-to-load.js).
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -328,7 +330,10 @@ WAGTAILMEDIA = {
     "MEDIA_MODEL": "news.Film",
     "AUDIO_EXTENSIONS": [],
     "VIDEO_EXTENSIONS": ["mp4", "webm", "m4v", "ogv"],
+    # Checks extension, size and the captions' WebVTT signature (news/film_forms.py).
+    "MEDIA_FORM_BASE": "news.film_forms.FilmForm",
 }
+PORTAL_FILM_MAX_UPLOAD_SIZE = int(os.environ.get("PORTAL_FILM_MAX_UPLOAD_SIZE", 200 * 1024 * 1024))
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Access is decided by groups and login only; a shared password cannot say who read what.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
