@@ -282,11 +282,89 @@ def seed_posts(indexes):
     return posts
 
 
+VIMEO_URL = "https://vimeo.com/76979871"
+
+
+def _cached_vimeo_embed():
+    """The row Wagtail's oEmbed finder would store, so the demo never needs the network."""
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    Embed.objects.get_or_create(
+        hash=get_embed_hash(VIMEO_URL),
+        defaults={
+            "url": VIMEO_URL,
+            "type": "video",
+            "html": '<iframe src="https://player.vimeo.com/video/76979871" width="640" '
+            'height="360" title="Vimeo"></iframe>',
+            "provider_name": "Vimeo",
+            "title": "The New Vimeo Player",
+            "width": 640,
+            "height": 360,
+        },
+    )
+
+
+def seed_film_posts(indexes):
+    from wagtail.models import Collection
+
+    from news.demo_films import seed_film
+
+    public = indexes["public"]
+    film = seed_film(Collection.get_first_root_node())
+    _cached_vimeo_embed()
+    return [
+        _post(
+            public,
+            "film-textning",
+            "Film: så fungerar textade filmer i portalen",
+            datetime.date(2026, 11, 2),
+            "En kort testfilm med svensk textning och transkription, så att redaktörer ser "
+            "hur en uppladdad film visas.",
+            [
+                ("film", {"film": film, "heading": "Testfilm med textning"}),
+                (
+                    "paragraph",
+                    _rich(
+                        "Ladda upp filmen under Filmer i redigeringsläget, lägg till en "
+                        "WebVTT-fil med textning och skriv en transkription. Filmen är lika "
+                        "skyddad som sidan den visas på."
+                    ),
+                ),
+            ],
+            tags=["film", "tillgänglighet"],
+            is_film_post=True,
+        ),
+        _post(
+            public,
+            "film-fran-vimeo",
+            "Film: filmer från Vimeo och YouTube laddas först när du väljer det",
+            datetime.date(2026, 11, 16),
+            "Externa filmer visas bakom en knapp: ingen uppgift skickas till tjänsten förrän "
+            "du själv startar filmen.",
+            [
+                (
+                    "embed",
+                    {
+                        "embed": VIMEO_URL,
+                        "title": "Exempelfilm från Vimeo",
+                        "transcript": "Exempelfilmen visar Vimeos spelare. Den har inget tal; "
+                        "musik spelas medan spelarens knappar visas.",
+                    },
+                ),
+            ],
+            tags=["film"],
+            is_film_post=True,
+        ),
+    ]
+
+
 def seed():
     from news.demo_testimonials import seed_testimonial_page, seed_testimonials
 
     indexes = seed_indexes()
     seed_posts(indexes)
+    seed_film_posts(indexes)
     seed_testimonials({m.slug: m for m in Municipality.objects.all()})
     seed_testimonial_page(home_page())
     return indexes

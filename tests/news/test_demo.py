@@ -29,3 +29,22 @@ def test_demo_news_spans_two_years_public_and_members_only_and_seeds_once(client
     in_sections = NewsPostPage.objects.filter(depth__gt=4).count()
     assert in_sections >= 3
     assert client.get("/nyheter/").status_code == 200
+
+
+def test_demo_has_two_film_posts_and_six_consented_testimonials(client):
+    from news.models import Testimonial
+    from news.testimonials import published_and_consented
+
+    call_command("seed_demo", verbosity=0)
+    films = NewsPostPage.objects.filter(is_film_post=True)
+    assert films.count() == 2
+    uploaded = client.get("/nyheter/film-textning/").content.decode()
+    assert "<video" in uploaded and "<track" in uploaded and 'srclang="sv"' in uploaded
+    embedded = client.get("/nyheter/film-fran-vimeo/").content.decode()
+    # The player is only named for the script to load on click: no iframe, no src.
+    assert "<iframe" not in embedded
+    assert 'data-player-url="https://player.vimeo.com/video/76979871' in embedded
+    assert 'src="https://player.vimeo.com' not in embedded
+    assert published_and_consented().count() == Testimonial.objects.count() == 6
+    home = client.get("/").content.decode()
+    assert "Röster från projektet" in home
