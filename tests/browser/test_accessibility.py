@@ -33,7 +33,7 @@ SCREENSHOTS = os.environ.get("PORTAL_SCREENSHOTS")
 def _page_types():
     """One address of every page type the demo has."""
     from knowledge.models import AgreementPage, GuidePage, KnowledgeIndexPage, RoutinePage
-    from news.models import NewsIndexPage, NewsPostPage
+    from news.models import NewsIndexPage, NewsPostPage, Testimonial, TestimonialIndexPage
     from partners.models import PartnerOrganisation
     from partners.models.directory_page import PartnerDirectoryPage
     from portal.models import (
@@ -74,6 +74,11 @@ def _page_types():
         "news, one month": first(NewsIndexPage, depth=3).url + "arkiv/2025/9/",
         "news in a section": first(NewsIndexPage, url_path__startswith="/start/kalmar/").url,
         "news post": first(NewsPostPage, slug="granskning-rutiner-host").url,
+        "film post": first(NewsPostPage, slug="film-textning").url,
+        "film post, external": first(NewsPostPage, slug="film-fran-vimeo").url,
+        "testimonials": first(TestimonialIndexPage).url,
+        "testimonial": first(TestimonialIndexPage).url
+        + f"{Testimonial.objects.order_by('pk').first().pk}/",
         "my account": "/konto/mitt-konto/",
         "sessions": "/konto/sessions/",
         "two-step verification": "/konto/2fa/",
