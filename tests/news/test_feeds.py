@@ -30,17 +30,13 @@ def news(world):
 
 
 def _rss_items(response):
-    channel = ET.fromstring(response.content)  # noqa: S314 (our own response).find("channel")
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314 (our own response)
     return channel, channel.findall("item")
 
 
 def _atom_entries(response):
     root = ET.fromstring(response.content)  # noqa: S314 (our own response)
     return root, root.findall(f"{ATOM}entry")
-
-
-def _paths(links):
-    return {re.sub(r"^https?://[^/]+", "", link) for link in links}
 
 
 def test_rss_of_the_public_index_holds_only_public_posts(client, world, news):
