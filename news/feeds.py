@@ -16,12 +16,14 @@ import hashlib
 import secrets
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 
+from news.listing import latest_for, newest_first, visible_posts
 from news.models import FeedToken, NewsIndexPage, NewsPostPage, NewsPostTag
 from portal.access import access_for
 
@@ -35,12 +37,6 @@ def public_access():
     """What a visitor may read. A fresh anonymous user per call: its `Access` caches the
     privacy records of the current cache version only."""
     return access_for(AnonymousUser())
-
-
-def published_posts(access, queryset=None):
-    """Live posts that `access` may read and whose publication date has come."""
-    queryset = NewsPostPage.objects.all() if queryset is None else queryset
-    return access.visible_pages(queryset).filter(date__lte=timezone.localdate())
 
 
 def is_public_post(page):
@@ -66,12 +62,10 @@ def absolute_url(request, page):
     return request.build_absolute_uri(page.get_url(request))
 
 
-def _newest(queryset, size):
-    return list(
-        queryset.select_related("author")
-        .prefetch_related("topics")
-        .order_by("-date", "-first_published_at", "-pk")[:size]
-    )
+def _with_bylines_and_topics(posts):
+    """The author (for the byline) and topics of a list of posts: one query each."""
+    prefetch_related_objects(posts, "author", "topics")
+    return posts
 
 
 def _tag_names(posts):
@@ -123,10 +117,9 @@ def index_feed(index_page, request, kind):
         # check asks them to log in); a member who may read the index gets a plain 404:
         # their posts are in their personal feed, never in a shareable address.
         raise Http404
-    posts = _newest(
-        published_posts(public_access(), NewsPostPage.objects.descendant_of(index_page)),
-        INDEX_FEED_SIZE,
-    )
+    # The same list a visitor sees on the index (news/listing.py), newest first.
+    posts = newest_first(visible_posts(AnonymousUser(), within=index_page))
+    posts = list(posts.select_related("author").prefetch_related("topics")[:INDEX_FEED_SIZE])
     index_url = absolute_url(request, index_page)
     feed = feed_class(
         title=f"{index_page.title} – {SITE_NAME}",
@@ -166,23 +159,11 @@ def user_for_token(token):
 
 
 def _where_from(posts):
-    """Each post's origin, in one query: the section or shared space holding its news
-    index, or the index itself for an index directly under the home page."""
-    steplen = Page.steplen
-    index_paths = {post.path[:-steplen] for post in posts}
-    parent_paths = {path[:-steplen] for path in index_paths}
-    titles = dict(
-        Page.objects.filter(path__in=index_paths | parent_paths).values_list("path", "title")
-    )
-    labels = {}
-    for post in posts:
-        index_path = post.path[:-steplen]
-        parent_path = index_path[:-steplen]
-        # depth 2 is the home page: the public news index names itself.
-        is_top_level = len(parent_path) // steplen <= 2
-        label = titles.get(index_path) if is_top_level else titles.get(parent_path)
-        labels[post.pk] = label or titles.get(index_path, "")
-    return labels
+    """Each post's origin, as on the start page: its section or shared space
+    (`news.listing.latest_for` sets `post.source`), or "All municipalities"."""
+    return {
+        post.pk: post.source.title if post.source else _("All municipalities") for post in posts
+    }
 
 
 def personal_feed(request, token):
@@ -190,7 +171,7 @@ def personal_feed(request, token):
     user = user_for_token(token)
     if user is None:
         raise Http404
-    posts = _newest(published_posts(access_for(user)), PERSONAL_FEED_SIZE)
+    posts = _with_bylines_and_topics(latest_for(user, PERSONAL_FEED_SIZE))
     site = Site.find_for_request(request)
     home = site.root_page if site is not None else None
     home_url = request.build_absolute_uri(home.get_url(request) if home else "/")
