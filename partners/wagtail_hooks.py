@@ -18,6 +18,14 @@ def partner_access_rules():
     }
 
 
+@hooks.register("construct_sitemap_pages")
+def leave_directory_out_of_sitemap(pages, request):
+    # The directory asks every visitor to log in, whatever its privacy says.
+    from partners.models import PartnerDirectoryPage
+
+    return pages.not_type(PartnerDirectoryPage)
+
+
 @hooks.register("register_access_memberships")
 def partner_memberships():
     return {"partner_organisations": access_rules.user_partner_organisations}

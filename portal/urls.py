@@ -1,5 +1,6 @@
 import re
 
+from django.apps import apps
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
@@ -10,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.image_serving import serve_access_checked_media, serve_image
 from portal.language import switch_language
+from portal.sitemap import robots_txt, sitemap
 from portal.views import not_found as page_not_found_view
 
 urlpatterns = [
@@ -32,7 +34,13 @@ urlpatterns = [
     path("konto/", include("portal.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("sprak/", switch_language, name="set_language"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
+
+# The news app's addresses outside the page tree (the personal feed and its settings).
+if apps.is_installed("news"):
+    urlpatterns.append(path("", include("news.urls")))
 
 # The media folder in every environment (the admin's thumbnails and original-image links
 # point here), behind the access check: image files only, never documents. Nothing else
