@@ -80,6 +80,7 @@ def _page_types():
         "testimonial": first(TestimonialIndexPage).url
         + f"{Testimonial.objects.order_by('pk').first().pk}/",
         "my account": "/konto/mitt-konto/",
+        "personal news feed": "/konto/nyhetsflode/",
         "sessions": "/konto/sessions/",
         "two-step verification": "/konto/2fa/",
         "missing page": "/finns-inte/",
