@@ -41,12 +41,22 @@ def provision_after_migrate(app_config, using="default", **kwargs):
     from django.contrib.auth.management import create_permissions
 
     from portal.models import Municipality
-    from portal.provisioning import grant_editor_model_permissions, provision_portal_administrators
+    from portal.provisioning import (
+        grant_editor_model_permissions,
+        grant_editor_permissions,
+        provision_portal_administrators,
+    )
 
     for label in ("wagtailcore", "wagtaildocs", "wagtailimages", "wagtailadmin"):
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     provision_portal_administrators()
-    # Rights an app added since the municipalities were provisioned.
-    grant_editor_model_permissions(
-        [m.editors_group for m in Municipality.objects.exclude(editors_group=None)]
+    # Rights added since the municipalities were provisioned (e.g. films, testimonials).
+    provisioned = Municipality.objects.exclude(editors_group=None).exclude(section_page=None)
+    provisioned = provisioned.exclude(collection=None).select_related(
+        "editors_group", "section_page", "collection"
     )
+    for municipality in provisioned:
+        grant_editor_permissions(
+            municipality.editors_group, municipality.section_page, municipality.collection
+        )
+    grant_editor_model_permissions([m.editors_group for m in provisioned])
