@@ -200,6 +200,7 @@ def test_a_missing_address_inside_a_section_with_an_over_long_query_asks_to_log_
 # --- Setting up a fresh checkout ------------------------------------------------------
 
 
+@pytest.mark.once
 def test_migrate_works_before_the_data_folder_exists(tmp_path):
     var_dir = tmp_path / "ny-var"
     env = {

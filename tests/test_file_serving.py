@@ -103,6 +103,7 @@ def test_a_sendfile_backend_wagtails_document_view_cannot_use_is_refused_at_star
     assert "SENDFILE_BACKEND must be one of" in result.stderr
 
 
+@pytest.mark.once
 def test_check_deploy_is_clean_with_object_storage_and_sendfile():
     env = dict(
         PRODUCTION_ENV,

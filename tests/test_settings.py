@@ -30,6 +30,7 @@ def _manage(*args, env=None):
     )
 
 
+@pytest.mark.once
 def test_check_deploy_is_clean_under_production_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -47,6 +48,7 @@ def test_production_refuses_to_start_without_secrets_and_hosts(missing, message)
     assert message in result.stderr
 
 
+@pytest.mark.once
 def test_seed_demo_refuses_production(tmp_path):
     env = dict(PRODUCTION_ENV, DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}")
     assert _manage("migrate", "--noinput", env=env).returncode == 0

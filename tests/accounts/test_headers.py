@@ -72,6 +72,7 @@ def test_page_editor_loads_under_the_admin_policy(client, world):
     assert "Content-Security-Policy" in response
 
 
+@pytest.mark.once
 def test_production_settings_add_hsts_and_secure_cookies():
     script = (
         "from django.conf import settings as s;"
@@ -85,6 +86,7 @@ def test_production_settings_add_hsts_and_secure_cookies():
     assert flags == ["True"] * 4
 
 
+@pytest.mark.once
 def test_check_deploy_is_clean():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
