@@ -5,9 +5,9 @@ from portal.access import access_for
 
 def _shared_bank_url(request):
     from knowledge.models import KnowledgeIndexPage
+    from portal.context_processors import live_page_url
 
-    bank = KnowledgeIndexPage.objects.live().filter(depth=3).only("path", "url_path").first()
-    return (bank.get_url(request) or "") if bank else ""
+    return live_page_url(KnowledgeIndexPage.objects.filter(depth=3), request)
 
 
 def search_box(request):

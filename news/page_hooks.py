@@ -16,6 +16,7 @@ def add_testimonials(request, context):
     from news.models import TestimonialIndexPage
     from news.testimonials import home_selection
     from portal.access import access_for
+    from portal.context_processors import live_page_url
 
     access = access_for(request.user)
     today = clock.today()
@@ -25,10 +26,7 @@ def add_testimonials(request, context):
         f"home-testimonials:{today}", lambda: home_selection(request.user, today=today)
     )
 
-    def page_url():
-        page = TestimonialIndexPage.objects.live().only("path", "url_path").first()
-        return (page.get_url(request) or "") if page else ""
-
     context["testimonials_page"] = access.cached_for_everyone(
-        f"testimonials-url:{request.get_host()}", page_url
+        f"testimonials-url:{request.get_host()}",
+        lambda: live_page_url(TestimonialIndexPage.objects.all(), request),
     )

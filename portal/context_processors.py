@@ -23,12 +23,17 @@ def _menu(access, request):
     return MenuItem(home, request), items
 
 
+def live_page_url(queryset, request):
+    """The URL of the first live page of `queryset` ("" while there is none)."""
+    page = queryset.live().only("path", "url_path").first()
+    return (page.get_url(request) or "") if page else ""
+
+
 def _statement_url(request):
-    """The footer's link to the accessibility statement ("" while there is none)."""
+    """The footer's link to the accessibility statement."""
     from portal.models import AccessibilityStatementPage
 
-    page = AccessibilityStatementPage.objects.live().only("path", "url_path").first()
-    return (page.get_url(request) or "") if page else ""
+    return live_page_url(AccessibilityStatementPage.objects.all(), request)
 
 
 def navigation(request):
