@@ -30,3 +30,7 @@ class KnowledgeConfig(AppConfig):
         )
         # The knowledge bank's filter lists topics from the cache.
         cache_version.bump_on_change(Topic)
+
+        from knowledge import search_items
+
+        search_items.connect()

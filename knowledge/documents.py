@@ -154,9 +154,8 @@ def store_document_text(document):
     return stored
 
 
-def reindex_pages_using(document):
-    from wagtail.search import index
-
+def pages_using(document):
+    """The knowledge pages that attach `document` (their search text includes its text)."""
     from knowledge.models import AgreementPage, KnowledgeAttachment, KnowledgePage
 
     page_ids = set(
@@ -165,7 +164,15 @@ def reindex_pages_using(document):
     page_ids.update(
         AgreementPage.objects.filter(signed_document=document).values_list("pk", flat=True)
     )
-    for page in KnowledgePage.objects.filter(pk__in=page_ids).specific():
+    if not page_ids:
+        return []
+    return list(KnowledgePage.objects.filter(pk__in=page_ids).specific())
+
+
+def reindex_pages_using(document):
+    from wagtail.search import index
+
+    for page in pages_using(document):
         index.insert_or_update_object(page)
 
 

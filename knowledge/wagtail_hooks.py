@@ -11,6 +11,13 @@ from knowledge.reviews import MARK_REVIEWED_ACTION
 from portal.snippet_viewsets import AccessCheckedSnippetViewSet
 
 
+@hooks.register("register_search_items")
+def knowledge_search_items():
+    from knowledge import search_items
+
+    return search_items.providers()
+
+
 @hooks.register("register_access_rules")
 def knowledge_access_rules():
     # Topics name subject areas (Skola, Hälsa …): public, like the knowledge bank's filters.

@@ -30,3 +30,11 @@ def add_testimonials(request, context):
         f"testimonials-url:{request.get_host()}",
         lambda: live_page_url(TestimonialIndexPage.objects.all(), request),
     )
+
+
+@hooks.register("register_search_items")
+def news_search_items():
+    from news.models import NewsPostPage
+    from search.page_items import PageProvider
+
+    return {NewsPostPage: PageProvider(NewsPostPage, "news")}

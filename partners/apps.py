@@ -13,3 +13,7 @@ class PartnersConfig(AppConfig):
 
         # Organisations decide partner users' memberships, cached per user.
         cache_version.bump_on_change(PartnerOrganisation)
+
+        from partners import search_items
+
+        search_items.connect()

@@ -10,6 +10,13 @@ from partners.models import ContactPerson, PartnerOrganisation
 from portal.snippet_viewsets import AccessCheckedSnippetViewSet
 
 
+@hooks.register("register_search_items")
+def partner_search_items():
+    from partners import search_items
+
+    return search_items.providers()
+
+
 @hooks.register("register_access_rules")
 def partner_access_rules():
     return {

@@ -1,0 +1,74 @@
+"""Routines, agreements, guides and documents (with their extracted text) in the portal's
+search (search/items.py). A document is found under its own URL when the reader may see
+its collection, and through the pages that attach it (their text includes it)."""
+
+from search.items import SearchItem
+from search.page_items import PageProvider
+
+
+class DocumentProvider:
+    def items(self):
+        from wagtail.documents import get_document_model
+
+        return get_document_model().objects.select_related("extracted_text")
+
+    def item(self, document):
+        from portal.models import Municipality
+
+        stored = getattr(document, "extracted_text", None)
+        municipality = (
+            Municipality.objects.filter(collection_id=document.collection_id)
+            .values_list("pk", "name")
+            .first()
+        )
+        return SearchItem(
+            obj=document,
+            kind="document",
+            title=document.title,
+            text=stored.text if stored is not None else "",
+            url=document.url,
+            collection_id=document.collection_id,
+            municipality_id=municipality[0] if municipality else None,
+            place=municipality[1] if municipality else "",
+            date=document.created_at.date() if document.created_at else None,
+        )
+
+
+def providers():
+    from wagtail.documents import get_document_model
+
+    from knowledge.models import AgreementPage, GuidePage, RoutinePage
+
+    return {
+        RoutinePage: PageProvider(RoutinePage, "routine"),
+        AgreementPage: PageProvider(AgreementPage, "agreement"),
+        GuidePage: PageProvider(GuidePage, "guide"),
+        get_document_model(): DocumentProvider(),
+    }
+
+
+def connect():
+    """A document's text arrives after its upload (knowledge/documents.py): index the
+    document and the pages that attach it again."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.documents import get_document_model
+
+    from knowledge.documents import pages_using
+    from knowledge.models import DocumentText
+    from search import indexing
+
+    def text_saved(sender, instance, **kwargs):
+        indexing.index_object(instance.document)
+        for page in pages_using(instance.document):
+            indexing.index_object(page)
+
+    def document_saved(sender, instance, **kwargs):
+        indexing.index_object(instance)
+
+    def document_deleted(sender, instance, **kwargs):
+        indexing.remove_object(instance)
+
+    document = get_document_model()
+    post_save.connect(text_saved, sender=DocumentText, dispatch_uid="search-doc-text")
+    post_save.connect(document_saved, sender=document, dispatch_uid="search-doc")
+    post_delete.connect(document_deleted, sender=document, dispatch_uid="search-doc-del")

@@ -1,0 +1,88 @@
+"""Partner organisations and their contact people in the portal's search (search/items.py).
+Who may see them stays with partners/access_rules.py, asked at search time."""
+
+
+from search.items import SearchItem
+
+
+def _directory():
+    from partners.models import PartnerDirectoryPage
+
+    return PartnerDirectoryPage.objects.live().first()
+
+
+class OrganisationProvider:
+    def items(self):
+        from partners.models import PartnerOrganisation
+
+        return PartnerOrganisation.objects.prefetch_related("tagged_topics__tag")
+
+    def item(self, organisation, directory=None):
+        directory = directory or _directory()
+        if directory is None:
+            return None
+        topics = [t.tag.name for t in organisation.tagged_topics.all()]
+        return SearchItem(
+            obj=organisation,
+            kind="organisation",
+            title=organisation.name,
+            text="\n".join(
+                [organisation.get_kind_display(), organisation.description, *topics]
+            ),
+            url=directory.organisation_url(organisation),
+        )
+
+
+class ContactProvider:
+    def items(self):
+        from partners.models import ContactPerson
+
+        return ContactPerson.objects.filter(has_left=False).select_related("organisation")
+
+    def item(self, contact, directory=None):
+        if contact.has_left:
+            return None
+        directory = directory or _directory()
+        if directory is None:
+            return None
+        organisation = contact.organisation
+        return SearchItem(
+            obj=contact,
+            kind="contact",
+            title=contact.name,
+            text="\n".join([contact.title, organisation.name, contact.contact_about]),
+            url=f"{directory.organisation_url(organisation)}#kontakt-{contact.pk}",
+            place=organisation.name,
+        )
+
+
+def providers():
+    from partners.models import ContactPerson, PartnerOrganisation
+
+    return {PartnerOrganisation: OrganisationProvider(), ContactPerson: ContactProvider()}
+
+
+def connect():
+    """Index on save and delete; an organisation's contacts follow its name and URL."""
+    from django.db.models.signals import post_delete, post_save
+
+    from partners.models import ContactPerson, PartnerOrganisation
+    from search import indexing
+
+    def organisation_saved(sender, instance, **kwargs):
+        indexing.index_object(instance)
+        for contact in instance.contacts.all():
+            indexing.index_object(contact)
+
+    def contact_saved(sender, instance, **kwargs):
+        indexing.index_object(instance)
+
+    def deleted(sender, instance, **kwargs):
+        indexing.remove_object(instance)
+
+    post_save.connect(organisation_saved, sender=PartnerOrganisation, dispatch_uid="search-org")
+    post_save.connect(contact_saved, sender=ContactPerson, dispatch_uid="search-contact")
+    for model in (PartnerOrganisation, ContactPerson):
+        post_delete.connect(deleted, sender=model, dispatch_uid=f"search-del-{model.__name__}")
+
+

@@ -1,0 +1,144 @@
+"""Full-text matching on `SearchEntry` rows, by database: PostgreSQL's `swedish`
+configuration (stemming) with pg_trgm for typo suggestions, or SQLite's FTS5 (Snowball's
+Swedish stem as a prefix, since FTS5 has no Swedish stemmer). Both take the same
+`ParsedQuery` and return the rows that match, ranked (annotation ``rank``, higher first)."""
+
+import difflib
+
+from django.db import connection
+from django.db.models import F
+from django.db.models.expressions import RawSQL
+
+from search import words as sv
+from search.models import SearchEntry, SearchWord
+
+
+def engine():
+    return PostgresEngine() if connection.vendor == "postgresql" else SQLiteEngine()
+
+
+def _edits(a, b):
+    """Damerau-Levenshtein distance, stopping early above 2."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class BaseEngine:
+    def candidates(self, word):
+        raise NotImplementedError
+
+    def corrections(self, word, limit=3):
+        """Words of the index one typo away from `word` (a missing, extra, changed or
+        swapped letter), closest first."""
+        found = [c for c in self.candidates(word) if c != word and _edits(word, c) <= 1]
+        return found[:limit]
+
+    def is_known(self, word):
+        return SearchWord.objects.filter(word=word).exists()
+
+
+class PostgresEngine(BaseEngine):
+    config = "swedish"
+
+    def _tsquery(self, parsed, prefix_last=False):
+        from django.contrib.postgres.search import SearchQuery
+
+        combined = None
+        for index, group in enumerate(parsed.groups):
+            alternatives = None
+            for alt in group:
+                if prefix_last and index == len(parsed.groups) - 1 and len(alt) == 1:
+                    # Autocomplete: the last word as a prefix ("rut" → rutin, rutiner).
+                    query = SearchQuery(f"{alt[0]}:*", search_type="raw", config=self.config)
+                else:
+                    search_type = "phrase" if len(alt) > 1 else "plain"
+                    query = SearchQuery(" ".join(alt), search_type=search_type, config=self.config)
+                alternatives = query if alternatives is None else alternatives | query
+            combined = alternatives if combined is None else combined & alternatives
+        return combined
+
+    def match(self, queryset, parsed, prefix_last=False):
+        return queryset.filter(search_vector=self._tsquery(parsed, prefix_last=prefix_last))
+
+    def ranked(self, queryset, parsed, prefix_last=False):
+        from django.contrib.postgres.search import SearchRank
+
+        query = self._tsquery(parsed, prefix_last=prefix_last)
+        return queryset.annotate(rank=SearchRank(F("search_vector"), query))
+
+    def write_vectors(self, entry_ids):
+        from django.contrib.postgres.search import SearchVector
+
+        SearchEntry.objects.filter(pk__in=entry_ids).update(
+            search_vector=SearchVector("title", weight="A", config=self.config)
+            + SearchVector("text", weight="B", config=self.config)
+        )
+
+    def candidates(self, word):
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        return list(
+            SearchWord.objects.filter(word__trigram_similar=word)
+            .annotate(similarity=TrigramSimilarity("word", word))
+            .order_by("-similarity")
+            .values_list("word", flat=True)[:20]
+        )
+
+
+class SQLiteEngine(BaseEngine):
+    @staticmethod
+    def _term(word, prefix=False):
+        stem = sv.stem(word)
+        if prefix:
+            return f'"{word}"*'
+        # Snowball's stem as a prefix: "rutiner" → rutin* finds rutin, rutinen, rutiner.
+        return f'"{stem}"*' if len(stem) >= 3 else f'"{word}"'
+
+    def expression(self, parsed, prefix_last=False):
+        groups = []
+        for index, group in enumerate(parsed.groups):
+            alternatives = []
+            for alt in group:
+                if len(alt) > 1:
+                    alternatives.append('"' + " ".join(alt) + '"')
+                else:
+                    last = prefix_last and index == len(parsed.groups) - 1
+                    alternatives.append(self._term(alt[0], prefix=last))
+            groups.append("(" + " OR ".join(alternatives) + ")")
+        return " AND ".join(groups)
+
+    def match(self, queryset, parsed, prefix_last=False):
+        expression = self.expression(parsed, prefix_last=prefix_last)
+        matching = RawSQL(
+            "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s", [expression]
+        )
+        return queryset.filter(pk__in=matching)
+
+    def ranked(self, queryset, parsed, prefix_last=False):
+        # bm25 is lower for better matches; the title counts ten times the text.
+        rank = RawSQL(
+            "(SELECT -bm25(search_entry_fts, 10.0, 1.0) FROM search_entry_fts"
+            " WHERE search_entry_fts MATCH %s AND rowid = search_searchentry.id)",
+            [self.expression(parsed, prefix_last=prefix_last)],
+        )
+        return queryset.annotate(rank=rank)
+
+    def write_vectors(self, entry_ids):
+        """Triggers keep the FTS5 table in step (search/migrations/0002)."""
+
+    def candidates(self, word):
+        near = SearchWord.objects.filter(
+            word__startswith=word[:1], word__regex=rf"^.{{{len(word) - 1},{len(word) + 1}}}$"
+        ).values_list("word", flat=True)
+        return difflib.get_close_matches(word, list(near[:5000]), n=20, cutoff=0.7)

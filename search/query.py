@@ -1,0 +1,87 @@
+"""A reader's search text, understood once for every backend: its words (at most
+MAX_WORDS, stop words dropped unless nothing else is left), each word or phrase with the
+synonyms staff gave it (search.models.Synonym)."""
+
+from dataclasses import dataclass, field
+
+from search import words as sv
+
+MAX_LENGTH = 1000
+MAX_WORDS = 12
+STOP_WORDS = frozenset(
+    "och att det som en ett i på för med av till den är om de har inte vi kan så men eller "
+    "vid från hur vad var när jag du han hon man sig sin sina ska skall".split()
+)
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str
+    # AND of groups; a group is an OR of alternatives; an alternative is a phrase (words).
+    groups: tuple = ()
+    corrected_from: str = ""
+    notes: list = field(default_factory=list, compare=False)
+
+    @property
+    def is_empty(self):
+        return not self.groups
+
+    def all_words(self):
+        return [w for group in self.groups for alt in group for w in alt]
+
+    def highlight_terms(self):
+        """Word starts to mark: each word and its stem (so "rutiner" marks "rutin")."""
+        terms = set()
+        for word in self.all_words():
+            terms.add(word)
+            stem = sv.stem(word)
+            if len(stem) >= 3:
+                terms.add(stem)
+        return sorted(terms, key=len, reverse=True)
+
+    def replaced(self, old, new):
+        """The same search with one word changed (a typo corrected)."""
+        text = " ".join(new if w.lower() == old else w for w in sv.words(self.text))
+        return parse(text, corrected_from=self.text)
+
+
+def _synonym_table():
+    from search.models import Synonym
+    from search.service import cached_everyone
+
+    def load():
+        table = []
+        for synonym in Synonym.objects.all():
+            terms = [tuple(w.lower() for w in sv.words(t)) for t in synonym.terms()]
+            table.append([t for t in terms if t])
+        return table
+
+    return cached_everyone("synonyms", load)
+
+
+def parse(text, corrected_from=""):
+    text = (text or "")[:MAX_LENGTH].strip()
+    found = [w.lower() for w in sv.words(text)]
+    kept = [w for w in found if w not in STOP_WORDS] or found
+    kept = list(dict.fromkeys(kept))[:MAX_WORDS]
+    if not kept:
+        return ParsedQuery(text=text)
+    table = _synonym_table()
+    groups, i = [], 0
+    while i < len(kept):
+        match = None
+        for terms in table:
+            for term in sorted(terms, key=len, reverse=True):
+                if tuple(kept[i : i + len(term)]) == term:
+                    match = (term, terms)
+                    break
+            if match:
+                break
+        if match:
+            term, terms = match
+            groups.append(tuple([term] + [t for t in terms if t != term]))
+            i += len(term)
+        else:
+            groups.append(((kept[i],),))
+            i += 1
+    return ParsedQuery(text=text, groups=tuple(groups), corrected_from=corrected_from)

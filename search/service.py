@@ -1,0 +1,216 @@
+"""The portal's one search: the search page, the header's autocomplete and any other caller
+ask here. The backend (the database, or Elasticsearch when ELASTICSEARCH_URL is set) finds,
+counts and facets only what portal.access lets the reader see; every hit shown is checked
+once more with the access module before it is displayed."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import F
+
+from knowledge import clock
+from portal.access import Access, access_for
+from search import words as sv
+from search.query import parse
+
+PAGE_SIZE = 10
+SUGGESTIONS = 8
+MIN_CORRECTED = 4
+# Digits that could be a personal identity number or a phone number are never stored.
+_PERSONAL = re.compile(r"\d[\d\s-]{5,}")
+
+
+def cached_everyone(name, compute):
+    return Access(None).cached_for_everyone(name, compute)
+
+
+def backend():
+    if settings.ELASTICSEARCH_URL:
+        from search.elastic.backend import ElasticsearchBackend
+
+        return ElasticsearchBackend()
+    from search.engines.rows import DatabaseBackend
+
+    return DatabaseBackend()
+
+
+@dataclass
+class Filters:
+    kinds: list = field(default_factory=list)
+    municipality: int | None = None
+    topic: int | None = None
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    place: str
+    snippet: str
+    date: datetime.date | None
+
+
+@dataclass
+class Results:
+    text: str
+    parsed: object = None
+    page: object = None
+    hits: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    corrected_to: str = ""
+    total: int = 0
+
+    @property
+    def searched(self):
+        return self.parsed is not None and not self.parsed.is_empty
+
+
+class _Hits:
+    """What Django's Paginator pages through: a count, and rows fetched per page."""
+
+    def __init__(self, finder, parsed, filters, access, today):
+        self.finder, self.parsed, self.filters = finder, parsed, filters
+        self.access, self.today = access, today
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.finder.count(self.access, self.parsed, self.filters, self.today)
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        return self.finder.rows(
+            self.access, self.parsed, self.filters, self.today, start, stop - start
+        )
+
+
+def _kind_labels():
+    from search.models.entries import Kind
+
+    return dict(Kind.choices)
+
+
+def still_visible(access, rows):
+    """The rows the access module, asked about each object, still lets the reader see:
+    pages by path, documents by collection, other things by their app's rule."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.documents import get_document_model
+    from wagtail.models import Page
+
+    page_ids = [r["page_id"] for r in rows if r["page_id"]]
+    allowed = set()
+    if page_ids:
+        for page in Page.objects.filter(pk__in=page_ids).only("path", "live"):
+            if access.can_view_page(page):
+                allowed.add(("page", page.pk))
+    others = {}
+    for row in rows:
+        if not row["page_id"]:
+            others.setdefault(row["content_type_id"], []).append(row["object_id"])
+    document_model = get_document_model()
+    for content_type_id, ids in others.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is document_model:
+            documents = document_model.objects.filter(pk__in=ids).only("collection_id")
+            visible = [d.pk for d in documents if access.can_view_document(d)]
+        else:
+            queryset = access.visible(model._default_manager.filter(pk__in=ids))
+            visible = list(queryset.values_list("pk", flat=True))
+        allowed.update((content_type_id, pk) for pk in visible)
+    return [
+        r
+        for r in rows
+        if (("page", r["page_id"]) if r["page_id"] else (r["content_type_id"], r["object_id"]))
+        in allowed
+    ]
+
+
+def _hits(access, rows, parsed):
+    labels = _kind_labels()
+    terms = parsed.highlight_terms()
+    return [
+        Hit(
+            kind=r["kind"],
+            kind_label=labels.get(r["kind"], r["kind"]),
+            title=r["title"],
+            url=r["url"],
+            place=r["place"],
+            snippet=sv.highlight(r["text"], terms),
+            date=r["date"],
+        )
+        for r in still_visible(access, rows)
+    ]
+
+
+def _correct(finder, access, parsed, today):
+    """The search with one typo corrected that finds something the reader may see."""
+    for word in parsed.all_words():
+        if len(word) < MIN_CORRECTED or finder.is_known(word):
+            continue
+        for candidate in finder.corrections(word):
+            corrected = parsed.replaced(word, candidate)
+            if not corrected.is_empty and finder.count(access, corrected, Filters(), today):
+                return corrected
+    return None
+
+
+def record_zero_result(text):
+    """Count a search that found nothing, per week, without who searched."""
+    from search.models import ZeroResultSearch
+
+    normalised = " ".join(w.lower() for w in sv.words(text))[:100]
+    if not normalised or _PERSONAL.search(text):
+        return
+    today = clock.today()
+    week = today - datetime.timedelta(days=today.weekday())
+    entry, _created = ZeroResultSearch.objects.get_or_create(week=week, query=normalised)
+    ZeroResultSearch.objects.filter(pk=entry.pk).update(count=F("count") + 1)
+
+
+def search(user, text, filters=None, page_number=1):
+    filters = filters or Filters()
+    access = access_for(user)
+    parsed = parse(text)
+    results = Results(text=parsed.text, parsed=parsed)
+    if parsed.is_empty:
+        return results
+    finder = backend()
+    today = clock.today()
+    if not finder.count(access, parsed, Filters(), today):
+        corrected = _correct(finder, access, parsed, today)
+        if corrected is None:
+            record_zero_result(parsed.text)
+            results.page = Paginator([], PAGE_SIZE).get_page(1)
+            return results
+        parsed = corrected
+        results.parsed = parsed
+        results.corrected_to = parsed.text
+    paginator = Paginator(_Hits(finder, parsed, filters, access, today), PAGE_SIZE)
+    results.page = paginator.get_page(page_number)
+    results.total = paginator.count
+    results.hits = _hits(access, list(results.page.object_list), parsed)
+    results.facets = finder.facets(access, parsed, filters, today)
+    return results
+
+
+def suggestions(user, text, limit=SUGGESTIONS):
+    """Titles for the header's autocomplete: the last word as a prefix."""
+    parsed = parse(text)
+    if parsed.is_empty:
+        return []
+    access = access_for(user)
+    labels = _kind_labels()
+    rows = backend().suggest(access, parsed, clock.today(), limit)
+    return [
+        {"title": r["title"], "url": r["url"], "kind": labels.get(r["kind"], r["kind"])}
+        for r in still_visible(access, rows)
+    ]
