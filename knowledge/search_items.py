@@ -69,6 +69,8 @@ def connect():
         indexing.remove_object(instance)
 
     document = get_document_model()
-    post_save.connect(text_saved, sender=DocumentText, dispatch_uid="search-doc-text")
-    post_save.connect(document_saved, sender=document, dispatch_uid="search-doc")
-    post_delete.connect(document_deleted, sender=document, dispatch_uid="search-doc-del")
+    post_save.connect(text_saved, sender=DocumentText, dispatch_uid="search-doc-text", weak=False)
+    post_save.connect(document_saved, sender=document, dispatch_uid="search-doc", weak=False)
+    post_delete.connect(
+        document_deleted, sender=document, dispatch_uid="search-doc-del", weak=False
+    )

@@ -1,7 +1,6 @@
 """Partner organisations and their contact people in the portal's search (search/items.py).
 Who may see them stays with partners/access_rules.py, asked at search time."""
 
-
 from search.items import SearchItem
 
 
@@ -26,9 +25,7 @@ class OrganisationProvider:
             obj=organisation,
             kind="organisation",
             title=organisation.name,
-            text="\n".join(
-                [organisation.get_kind_display(), organisation.description, *topics]
-            ),
+            text="\n".join([organisation.get_kind_display(), organisation.description, *topics]),
             url=directory.organisation_url(organisation),
         )
 
@@ -65,8 +62,9 @@ def providers():
 def connect():
     """Index on save and delete; an organisation's contacts follow its name and URL."""
     from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published
 
-    from partners.models import ContactPerson, PartnerOrganisation
+    from partners.models import ContactPerson, PartnerDirectoryPage, PartnerOrganisation
     from search import indexing
 
     def organisation_saved(sender, instance, **kwargs):
@@ -80,9 +78,26 @@ def connect():
     def deleted(sender, instance, **kwargs):
         indexing.remove_object(instance)
 
-    post_save.connect(organisation_saved, sender=PartnerOrganisation, dispatch_uid="search-org")
-    post_save.connect(contact_saved, sender=ContactPerson, dispatch_uid="search-contact")
+    def directory_published(sender, instance, **kwargs):
+        # Organisations and contacts are found under the directory's URL: index them
+        # (again) once it exists or moves.
+        indexing.index_items(
+            item
+            for provider in providers().values()
+            for obj in provider.items()
+            if (item := provider.item(obj, directory=instance)) is not None
+        )
+
+    page_published.connect(
+        directory_published, sender=PartnerDirectoryPage, dispatch_uid="search-dir", weak=False
+    )
+    post_save.connect(
+        organisation_saved, sender=PartnerOrganisation, dispatch_uid="search-org", weak=False
+    )
+    post_save.connect(
+        contact_saved, sender=ContactPerson, dispatch_uid="search-contact", weak=False
+    )
     for model in (PartnerOrganisation, ContactPerson):
-        post_delete.connect(deleted, sender=model, dispatch_uid=f"search-del-{model.__name__}")
-
-
+        post_delete.connect(
+            deleted, sender=model, dispatch_uid=f"search-del-{model.__name__}", weak=False
+        )

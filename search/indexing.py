@@ -22,7 +22,7 @@ def _entry_fields(item):
         "page_id": item.page_id,
         "collection_id": item.collection_id,
         "title": item.title[:400],
-        "text": sv.with_compound_parts(item.text),
+        "text": sv.with_compound_parts(item.text, also=item.title),
         "url": item.url[:500],
         "municipality_id": item.municipality_id,
         "place": item.place[:200],

@@ -61,27 +61,32 @@ def _synonym_table():
 
 def parse(text, corrected_from=""):
     text = (text or "")[:MAX_LENGTH].strip()
-    found = [w.lower() for w in sv.words(text)]
-    kept = [w for w in found if w not in STOP_WORDS] or found
-    kept = list(dict.fromkeys(kept))[:MAX_WORDS]
-    if not kept:
+    found = [w.lower() for w in sv.words(text)][: MAX_WORDS * 4]
+    if not found:
         return ParsedQuery(text=text)
+    only_stop_words = all(w in STOP_WORDS for w in found)
     table = _synonym_table()
-    groups, i = [], 0
-    while i < len(kept):
+    groups, seen, i = [], set(), 0
+    while i < len(found) and len(groups) < MAX_WORDS:
         match = None
         for terms in table:
             for term in sorted(terms, key=len, reverse=True):
-                if tuple(kept[i : i + len(term)]) == term:
+                if tuple(found[i : i + len(term)]) == term:
                     match = (term, terms)
                     break
             if match:
                 break
         if match:
             term, terms = match
-            groups.append(tuple([term] + [t for t in terms if t != term]))
+            group = tuple([term] + [t for t in terms if t != term])
             i += len(term)
         else:
-            groups.append(((kept[i],),))
+            word = found[i]
             i += 1
+            if word in STOP_WORDS and not only_stop_words:
+                continue
+            group = ((word,),)
+        if group not in seen:
+            seen.add(group)
+            groups.append(group)
     return ParsedQuery(text=text, groups=tuple(groups), corrected_from=corrected_from)

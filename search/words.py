@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 COMPOUND_PARTS_FILE = Path(__file__).parent / "data" / "compound-parts.txt"
 MIN_PART = 4
+# Between the text and the compound parts added for search; snippets stop here.
+PARTS_MARK = "\n\x1e "
 
 
 def words(text):
@@ -32,16 +34,17 @@ def parts_of(word):
     return [p for p in compound_parts() if len(p) >= MIN_PART and p != word and p in word]
 
 
-def with_compound_parts(text):
-    """The text followed by the parts of its compounds, so that a part finds the whole."""
+def with_compound_parts(text, also=""):
+    """The text followed by the parts of its (and `also`'s) compounds, so that a part finds
+    the whole."""
     extra = []
     seen = set()
-    for word in words(text):
+    for word in words(f"{also} {text}"):
         for part in parts_of(word):
             if part not in seen:
                 seen.add(part)
                 extra.append(part)
-    return f"{text}\n{' '.join(extra)}" if extra else text
+    return f"{text}{PARTS_MARK}{' '.join(extra)}" if extra else text
 
 
 @cache
@@ -59,7 +62,7 @@ def stem(word):
 def highlight(text, terms, width=220):
     """A passage of `text` around the first of `terms` (lower-case word starts), escaped,
     with each matching word in <mark>."""
-    text = re.sub(r"\s+", " ", text or "").strip()
+    text = re.sub(r"\s+", " ", (text or "").split(PARTS_MARK)[0]).strip()
     if not text:
         return ""
     stems = [t for t in terms if t]

@@ -68,6 +68,7 @@ def test_the_demo_is_complete_and_seeding_twice_changes_nothing(client, capsys, 
     _check_knowledge_bank()
     _check_partner_directory(client)
     _check_news(client)
+    _check_search()
     # One pending invitation, and seeding sends no mail.
     invitation = Invitation.objects.get()
     assert invitation.is_pending
@@ -141,3 +142,12 @@ def _check_news(client):
     assert 'src="https://player.vimeo.com' not in embedded
     assert published_and_consented().count() == Voice.objects.count() == 6
     assert "Röster från projektet" in client.get("/").content.decode()
+
+
+def _check_search():
+    """Search leaks nothing of the demo to anyone and finds all they may open."""
+    from tests.search.leak_check import check_search_leaks
+
+    wrong, searches, items = check_search_leaks()
+    assert items >= 140 and searches >= 7 * items
+    assert wrong == []

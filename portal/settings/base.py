@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Trigram lookups for search's typo suggestions on PostgreSQL (search/engines/database.py).
+    "django.contrib.postgres",
     "django.contrib.humanize",  # allauth.usersessions' session list uses it
 ]
 

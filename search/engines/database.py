@@ -6,11 +6,14 @@ Swedish stem as a prefix, since FTS5 has no Swedish stemmer). Both take the same
 import difflib
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Func, TextField, Value
 from django.db.models.expressions import RawSQL
 
 from search import words as sv
 from search.models import SearchEntry, SearchWord
+
+# Words this long are also found as the start of longer ones (by their stem).
+PREFIX_FROM = 4
 
 
 def engine():
@@ -48,6 +51,19 @@ class BaseEngine:
         return SearchWord.objects.filter(word=word).exists()
 
 
+def _spaced(column):
+    """Dots, hyphens, slashes, underscores and angle brackets as spaces: PostgreSQL's parser
+    would read "kalmar-rutin.pdf" as one file name, and skip text after a "<tag>"."""
+    return Func(
+        F(column),
+        Value("[-./_@<>]+"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+
+
 class PostgresEngine(BaseEngine):
     config = "swedish"
 
@@ -60,6 +76,10 @@ class PostgresEngine(BaseEngine):
             for alt in group:
                 if prefix_last and index == len(parsed.groups) - 1 and len(alt) == 1:
                     # Autocomplete: the last word as a prefix ("rut" → rutin, rutiner).
+                    query = SearchQuery(f"{alt[0]}:*", search_type="raw", config=self.config)
+                elif len(alt) == 1 and len(alt[0]) >= PREFIX_FROM:
+                    # The stem as a prefix: "praktikplats" (stem praktikplat) also finds
+                    # "praktikplatser" (stem praktikplats), as on SQLite.
                     query = SearchQuery(f"{alt[0]}:*", search_type="raw", config=self.config)
                 else:
                     search_type = "phrase" if len(alt) > 1 else "plain"
@@ -81,8 +101,8 @@ class PostgresEngine(BaseEngine):
         from django.contrib.postgres.search import SearchVector
 
         SearchEntry.objects.filter(pk__in=entry_ids).update(
-            search_vector=SearchVector("title", weight="A", config=self.config)
-            + SearchVector("text", weight="B", config=self.config)
+            search_vector=SearchVector(_spaced("title"), weight="A", config=self.config)
+            + SearchVector(_spaced("text"), weight="B", config=self.config)
         )
 
     def candidates(self, word):
@@ -99,11 +119,11 @@ class PostgresEngine(BaseEngine):
 class SQLiteEngine(BaseEngine):
     @staticmethod
     def _term(word, prefix=False):
-        stem = sv.stem(word)
         if prefix:
             return f'"{word}"*'
         # Snowball's stem as a prefix: "rutiner" → rutin* finds rutin, rutinen, rutiner.
-        return f'"{stem}"*' if len(stem) >= 3 else f'"{word}"'
+        # Short words only as they are ("får" is not "fara").
+        return f'"{sv.stem(word)}"*' if len(word) >= PREFIX_FROM else f'"{word}"'
 
     def expression(self, parsed, prefix_last=False):
         groups = []

@@ -7,7 +7,8 @@ from wagtail.models import Page
 
 from tests.knowledge.factories import add_index, add_routine
 
-ROUTINE_BUDGET = 125
+# 125 before the portal search index (search/indexing.py: one entry, its topics and words).
+ROUTINE_BUDGET = 140
 
 
 def _cost_of_a_routine(index, title):
