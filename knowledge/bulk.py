@@ -193,6 +193,12 @@ def _add_and_publish(parent, pages, user):
     return revisions
 
 
+def portal_search_collected():
+    from search.indexing import collected
+
+    return collected()
+
+
 def create_published_pages(parent, pages, *, user=None, prefetch=(), chunk_size=DEFAULT_CHUNK_SIZE):
     """Add the unsaved specific `pages` (m2m fields and inline rows set, as for add_child)
     under `parent` and publish each; returns them saved.
@@ -214,9 +220,11 @@ def create_published_pages(parent, pages, *, user=None, prefetch=(), chunk_size=
                 by_model.setdefault(type(page), []).append(page.pk)
             for model, pks in by_model.items():
                 index_in_bulk(model, pks, prefetch=prefetch, chunk_size=chunk_size)
-            for page, revision in zip(chunk, revisions, strict=True):
-                page_published.send(sender=type(page), instance=page, revision=revision)
-                published.send(sender=type(page), instance=page, revision=revision)
+            # The portal search's entries for the chunk are written together at the end.
+            with portal_search_collected():
+                for page, revision in zip(chunk, revisions, strict=True):
+                    page_published.send(sender=type(page), instance=page, revision=revision)
+                    published.send(sender=type(page), instance=page, revision=revision)
         saved.extend(chunk)
     return saved
 

@@ -3,6 +3,9 @@ request that changed it), on Elasticsearch through a django-tasks task
 (search/elastic/tasks.py). Only *what* an item says is indexed; *who* may see it is asked
 of portal.access at search time (database) or computed by it (Elasticsearch)."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -56,8 +59,36 @@ def _key(obj):
     return ContentType.objects.get_for_model(obj, for_concrete_model=True), obj.pk
 
 
+_collecting = ContextVar("search_collecting", default=None)
+
+
+@contextmanager
+def collected():
+    """Inside the block, objects to index are gathered and written in bulk at its end
+    (knowledge.bulk's publishing of many pages at once)."""
+    gathered = {}
+    token = _collecting.set(gathered)
+    try:
+        yield
+    finally:
+        _collecting.reset(token)
+    items, gone = [], []
+    for obj in gathered.values():
+        item = item_for(obj)
+        (items if item is not None else gone).append(item or obj)
+    index_items(items)
+    for obj in gone:
+        SearchEntry.objects.filter(content_type=_key(obj)[0], object_id=obj.pk).delete()
+    for obj in gathered.values():
+        _tell_elasticsearch("index", *_key(obj))
+
+
 def index_object(obj):
     """Write (or remove) the entry of one object, now; and tell Elasticsearch."""
+    gathered = _collecting.get()
+    if gathered is not None:
+        gathered[_key(obj)] = obj
+        return
     item = item_for(obj)
     content_type, pk = _key(obj)
     if item is None:
