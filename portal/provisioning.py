@@ -151,12 +151,27 @@ def editor_model_permissions():
     ]
 
 
+def portal_admin_model_permissions():
+    """Model-wide rights the portal administrators get (e.g. the search's synonyms):
+    pairs from the apps' `register_portal_admin_model_permissions` hooks."""
+    from wagtail import hooks
+
+    return [
+        pair
+        for hook in hooks.get_hooks("register_portal_admin_model_permissions")
+        for pair in hook()
+    ]
+
+
 def grant_editor_model_permissions(groups):
+    grant_model_permissions(groups, editor_model_permissions())
+
+
+def grant_model_permissions(groups, pairs):
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
     from wagtail.snippets.models import create_extra_permissions
 
-    pairs = editor_model_permissions()
     for app_label in {app_label for app_label, _codename in pairs}:
         # Right after migrate the app's own post_migrate may not have run yet.
         create_permissions(apps.get_app_config(app_label), verbosity=0)
@@ -218,6 +233,7 @@ def provision_portal_administrators():
     grant_permissions(
         group, root, ADMIN_PAGE_PERMISSIONS, root_collection, ADMIN_COLLECTION_PERMISSIONS
     )
+    grant_model_permissions([group], portal_admin_model_permissions())
     return group
 
 

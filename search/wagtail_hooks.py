@@ -1,4 +1,10 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+
+from search.admin_views import SynonymViewSet, ZeroResultsReportView, may_read_zero_results
 
 
 @hooks.register("register_search_items")
@@ -8,3 +14,50 @@ def portal_pages():
     from search.page_items import PageProvider
 
     return {BasePortalPage: PageProvider(BasePortalPage, "page")}
+
+
+@hooks.register("register_access_rules")
+def search_access_rules():
+    from search.models import Synonym
+
+    # Synonyms are the portal administrators' to edit (they name no content).
+    return {Synonym: lambda access, qs: qs if access.is_portal_admin else qs.none()}
+
+
+@hooks.register("register_portal_admin_model_permissions")
+def synonym_permissions():
+    return [("search", f"{action}_synonym") for action in ("add", "change", "delete", "view")]
+
+
+register_snippet(SynonymViewSet)
+
+
+class ZeroResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_zero_results(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_zero_results_menu_item():
+    return ZeroResultsMenuItem(
+        _("Searches without results"),
+        reverse("search_zero_results_report"),
+        icon_name="search",
+        order=760,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_zero_results_report_urls():
+    return [
+        path(
+            "reports/searches-without-results/",
+            ZeroResultsReportView.as_view(),
+            name="search_zero_results_report",
+        ),
+        path(
+            "reports/searches-without-results/results/",
+            ZeroResultsReportView.as_view(results_only=True),
+            name="search_zero_results_report_results",
+        ),
+    ]
