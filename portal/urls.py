@@ -42,6 +42,9 @@ urlpatterns = [
 if apps.is_installed("news"):
     urlpatterns.append(path("", include("news.urls")))
 
+# The portal's search page and its suggestions (search/urls.py).
+urlpatterns.append(path("", include("search.urls")))
+
 # The media folder in every environment (the admin's thumbnails and original-image links
 # point here), behind the access check: image files only, never documents. Nothing else
 # may serve MEDIA_ROOT or the bucket (docs/operations.md).

@@ -83,6 +83,8 @@ def _page_types():
         "personal news feed": "/konto/nyhetsflode/",
         "sessions": "/konto/sessions/",
         "two-step verification": "/konto/2fa/",
+        "search": "/sok/",
+        "search results": "/sok/?q=skola",
         "missing page": "/finns-inte/",
     }
 

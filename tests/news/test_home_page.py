@@ -91,12 +91,12 @@ def test_partner_user_sees_only_public_and_shared_space_news(client, start):
     assert "Att granska för dig" not in html
 
 
-def test_members_get_a_search_box_in_the_header_that_searches_the_bank(client, start):
+def test_members_get_a_search_box_in_the_header_that_searches_the_portal(client, start):
     assert 'id="header-search-q"' not in client.get("/").content.decode()
     client.force_login(start.users["staff of A"])
     html = client.get("/").content.decode()
-    assert 'action="/kunskapsbanken/"' in html
-    response = client.get("/kunskapsbanken/?q=skolstart")
+    assert 'action="/sok/"' in html
+    response = client.get("/sok/?q=skolstart")
     assert "Rutin för skolstart" in response.content.decode()
     assert "Rutin för boendestöd" not in response.content.decode()
 
