@@ -185,7 +185,8 @@ def search(user, text, filters=None, page_number=1):
         return results
     finder = backend()
     today = clock.today()
-    if not finder.count(access, parsed, Filters(), today):
+    unfiltered = finder.count(access, parsed, Filters(), today)
+    if not unfiltered:
         corrected = _correct(finder, access, parsed, today)
         if corrected is None:
             record_zero_result(parsed.text)
@@ -194,7 +195,10 @@ def search(user, text, filters=None, page_number=1):
         parsed = corrected
         results.parsed = parsed
         results.corrected_to = parsed.text
-    paginator = Paginator(_Hits(finder, parsed, filters, access, today), PAGE_SIZE)
+    hits = _Hits(finder, parsed, filters, access, today)
+    if filters == Filters() and not results.corrected_to:
+        hits._count = unfiltered  # the same count: no second query
+    paginator = Paginator(hits, PAGE_SIZE)
     results.page = paginator.get_page(page_number)
     results.total = paginator.count
     results.hits = _hits(access, list(results.page.object_list), parsed)

@@ -27,7 +27,12 @@ def _query_string(params, **changes):
 
 
 def _names(model, ids):
-    return dict(model.objects.filter(pk__in=ids).values_list("pk", "name"))
+    # Municipalities and topics are public and few: every name from the cache (retired
+    # when one changes, portal/cache_version.py).
+    every = service.cached_everyone(
+        f"names:{model._meta.label}", lambda: dict(model.objects.values_list("pk", "name"))
+    )
+    return {pk: every[pk] for pk in ids if pk in every}
 
 
 def _facets(results, params):

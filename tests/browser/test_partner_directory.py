@@ -26,7 +26,7 @@ def test_staff_member_filters_the_directory_and_downloads_csv(page, live_server,
     page.get_by_role("button", name="Visa").click()
     headings = page.locator(".directory-item h2").all_inner_texts()
     assert headings == ["Lernia"]
-    assert page.get_by_role("status").inner_text() == "1 organisation"
+    assert page.locator("main").get_by_role("status").inner_text() == "1 organisation"
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Ladda ned listan som CSV (Excel)").click()
