@@ -106,10 +106,11 @@ def _outside_paths_q(field, paths):
     return condition | _range_q(field, lower, None)
 
 
-def restriction_records(restriction_model):
+def restriction_records(restriction_model, with_ids=False):
     """Every privacy record of one kind (`PageViewRestriction` or
     `CollectionViewRestriction`) as (restriction type, path of what it protects, group
-    ids), read in two queries. Whoever needs to reason about privacy reads it here."""
+    ids), read in two queries; `with_ids` puts the record's id first. Whoever needs to
+    reason about privacy reads it here."""
     owner_field = "page" if restriction_model is PageViewRestriction else "collection"
     rows = restriction_model.objects.values_list("pk", "restriction_type", f"{owner_field}__path")
     records = {pk: (rtype, path, set()) for pk, rtype, path in rows}
@@ -118,7 +119,19 @@ def restriction_records(restriction_model):
         fk = f"{restriction_model._meta.model_name}_id"
         for restriction_id, group_id in through.objects.values_list(fk, "group_id"):
             records[restriction_id][2].add(group_id)
+    if with_ids:
+        return [
+            (pk, rtype, path, frozenset(groups)) for pk, (rtype, path, groups) in records.items()
+        ]
     return [(rtype, path, frozenset(groups)) for rtype, path, groups in records.values()]
+
+
+def _cached_records(version, restriction_model):
+    """`restriction_records(with_ids=True)`, cached under the portal's cache version."""
+    name = f"restriction-records:{restriction_model._meta.model_name}"
+    return cache_version.cached(
+        version, name, lambda: restriction_records(restriction_model, with_ids=True)
+    )
 
 
 def _shallowest(paths):
@@ -253,11 +266,14 @@ class Access:
         # Shared passwords are switched off in settings; never let one through listings.
         return False
 
+    def _records(self, restriction_model):
+        return _cached_records(self._version, restriction_model)
+
     def _denied_paths(self, restriction_model):
-        name = restriction_model._meta.model_name
-        records = self._cached(f"records:{name}", lambda: restriction_records(restriction_model))
         return _shallowest(
-            path for rtype, path, groups in records if not self._passes(rtype, groups)
+            path
+            for _pk, rtype, path, groups in self._records(restriction_model)
+            if not self._passes(rtype, groups)
         )
 
     @cached_property
@@ -394,6 +410,20 @@ class Access:
         if issubclass(model, AbstractImage):
             return self.visible_images(queryset)
         return self.visible_snippets(queryset)
+
+    # --- search indexes that store who an item is for (Elasticsearch) -----------------
+
+    @cached_property
+    def denied_audience(self):
+        """The audience tokens (see `audience_of`) of the privacy records this reader does
+        not pass: an indexed item carrying none of them is one the reader may see. Asked
+        per search, so a change of groups or privacy counts at once."""
+        return frozenset(
+            f"{prefix}:{pk}"
+            for model, prefix in _AUDIENCE_PREFIXES
+            for pk, rtype, _path, groups in self._records(model)
+            if not self._passes(rtype, groups)
+        )
 
     # --- the admin ---------------------------------------------------------------------
 
@@ -534,3 +564,40 @@ def limited_to_my_municipalities(access, through, owner_field):
     limits = through.objects.filter(**{owner_field: OuterRef("pk")})
     municipality_ids = [m.pk for m in access.municipalities]
     return ~Exists(limits) | Exists(limits.filter(municipality_id__in=municipality_ids))
+
+
+# --- audience: the privacy records that govern an item, for search indexes ----------------
+
+_AUDIENCE_PREFIXES = (
+    (PageViewRestriction, "page-restriction"),
+    (CollectionViewRestriction, "collection-restriction"),
+)
+
+
+def _audience_at(restriction_model, path):
+    prefix = dict(_AUDIENCE_PREFIXES)[restriction_model]
+    records = _cached_records(cache_version.current(), restriction_model)
+    return sorted(f"{prefix}:{pk}" for pk, _rtype, own, _groups in records if path.startswith(own))
+
+
+def audience_of_page(page):
+    """Tokens of every `PageViewRestriction` on the page or its ancestors: the same records
+    `can_view_page` reads, so a reader sees the page exactly when none of these tokens is
+    in their `denied_audience` (checked by tests/search/test_elastic_audience.py)."""
+    return _audience_at(PageViewRestriction, page.path)
+
+
+def audience_of_collection(collection_id):
+    """Tokens of every `CollectionViewRestriction` on the collection or its ancestors (what
+    governs its documents and images)."""
+    from wagtail.models import Collection
+
+    path = Collection.objects.filter(pk=collection_id).values_list("path", flat=True).first()
+    return _audience_at(CollectionViewRestriction, path) if path else []
+
+
+def audience_of(obj):
+    """Audience tokens of a page, or of a document or image by its collection."""
+    if isinstance(obj, Page):
+        return audience_of_page(obj)
+    return audience_of_collection(obj.collection_id)

@@ -10,8 +10,10 @@ class SearchConfig(AppConfig):
     def ready(self):
         from portal import cache_version
         from search import signals
+        from search.elastic import signals as elastic_signals
         from search.models import Synonym
 
         signals.connect()
+        elastic_signals.connect()
         # Parsed queries read the synonyms from the cache.
         cache_version.bump_on_change(Synonym)

@@ -1,0 +1,217 @@
+"""What the Elasticsearch backend would send, read without a cluster (`to_dict()`): the
+Swedish analysis of the index, and a search by a member of Kalmar's staff that leaves out
+what they may not see before anything is counted or faceted."""
+
+import datetime
+import json
+from types import SimpleNamespace
+
+from django.test import override_settings
+
+from partners.models import ContactPerson, PartnerOrganisation
+from portal.access import access_for, audience_of
+from search import words as sv
+from search.elastic import backend as es
+from search.elastic.documents import alias_name, index_definition, versioned_name
+from search.query import parse
+from search.service import Filters
+from tests.partners.factories import ContactPersonFactory, organisation
+
+TODAY = datetime.date(2026, 3, 2)
+
+
+def _clauses(query, kind):
+    """Every clause of `kind` (e.g. "terms") anywhere in a query dict."""
+    found = []
+    if isinstance(query, dict):
+        for key, value in query.items():
+            if key == kind:
+                found.append(value)
+            found += _clauses(value, kind)
+    elif isinstance(query, list):
+        for value in query:
+            found += _clauses(value, kind)
+    return found
+
+
+def test_index_analyses_swedish_keeps_a_ring_and_dots_and_splits_compounds():
+    with override_settings(ELASTICSEARCH_INDEX_PREFIX="samverkan"):
+        assert alias_name() == "samverkan-search"
+        assert versioned_name().startswith("samverkan-search-")
+    body = index_definition("samverkan-search-1").to_dict()
+    analysis = body["settings"]["analysis"]
+    filters = analysis["filter"]
+    assert "asciifolding" not in json.dumps(body)
+    assert analysis["analyzer"]["portal_swedish"]["filter"] == [
+        "lowercase",
+        "portal_swedish_decompounder",
+        "portal_swedish_stop",
+        "portal_swedish_stemmer",
+    ]
+    decompounder = filters["portal_swedish_decompounder"]
+    assert decompounder["type"] == "dictionary_decompounder"
+    assert decompounder["word_list"] == list(sv.compound_parts())
+    assert "överenskommelse" in decompounder["word_list"]
+    assert filters["portal_swedish_stop"]["stopwords"] == "_swedish_"
+    assert filters["portal_swedish_stemmer"]["language"] == "swedish"
+    # Queries are stemmed but not split (a compound asks for the compound).
+    assert (
+        "portal_swedish_decompounder" not in analysis["analyzer"]["portal_swedish_query"]["filter"]
+    )
+
+    fields = body["mappings"]["properties"]
+    assert fields["title"]["analyzer"] == "portal_swedish"
+    autocomplete = fields["title"]["fields"]["autocomplete"]
+    assert analysis["analyzer"][autocomplete["analyzer"]]["filter"][-1] == (
+        "portal_title_edge_ngram"
+    )
+    assert filters["portal_title_edge_ngram"]["type"] == "edge_ngram"
+    assert analysis["analyzer"][autocomplete["search_analyzer"]]["filter"] == ["lowercase"]
+    assert fields["url"] == {"type": "keyword", "index": False}
+    assert fields["audience"]["type"] == "keyword"
+    assert {"kind", "place", "municipality_id", "topic_ids", "date", "available_from"} <= set(
+        fields
+    )
+
+
+def _staff_world(world):
+    limited_to_b = organisation("Bara Södertälje", limited_to=[world.municipality_b])
+    open_contact = ContactPersonFactory(organisation=world.partner, name="Öppen kontakt")
+    b_contact = ContactPersonFactory(
+        organisation=world.partner, name="Södertäljes kontakt", limited_to=[world.municipality_b]
+    )
+    return limited_to_b, open_contact, b_contact
+
+
+def test_a_staff_members_search_leaves_out_what_they_may_not_see(world):
+    limited_to_b, open_contact, b_contact = _staff_world(world)
+    access = access_for(world.users["staff of A"])
+    parsed = parse("rutin skolgång")
+    body = es.results_search(access, parsed, Filters(kinds=["routine"]), TODAY).to_dict()
+
+    # Pages and documents: no privacy record the reader does not pass.
+    denied = sorted(access.denied_audience)
+    assert set(audience_of(world.content["B's section"])) <= set(denied)
+    assert not set(audience_of(world.content["A's section"])) & set(denied)
+    audience_terms = [t["audience"] for t in _clauses(body, "terms") if "audience" in t]
+    assert audience_terms == [denied]
+
+    # Organisations and contacts: the ids portal.access lets through.
+    object_ids = {
+        term["content_type_id"]: clause
+        for clause in _clauses(body, "filter")
+        if isinstance(clause, list)
+        for term in _clauses(clause, "term")
+        if "content_type_id" in term
+    }
+    organisation_ids = _clauses(object_ids[_type_id(PartnerOrganisation)], "terms")[0]
+    assert world.partner.pk in organisation_ids["object_id"]
+    assert limited_to_b.pk not in organisation_ids["object_id"]
+    contact_ids = _clauses(object_ids[_type_id(ContactPerson)], "terms")[0]["object_id"]
+    assert open_contact.pk in contact_ids and b_contact.pk not in contact_ids
+
+    # Nothing dated after today; both words asked for, title first; the kind filter.
+    assert {"available_from": {"gt": "2026-03-02"}} in _clauses(body, "range")
+    words = [m["query"] for m in _clauses(body, "multi_match")]
+    assert words == ["rutin", "skolgång"]
+    assert _clauses(body, "multi_match")[0]["fields"] == ["title^3", "text"]
+    assert {"kind": ["routine"]} in _clauses(body, "terms")
+    assert body["sort"][0] == "_score"
+
+
+def _type_id(model):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model).pk
+
+
+def test_a_visitor_is_offered_no_partner_and_synonyms_are_alternatives(world):
+    access = access_for(world.users["anonymous"])
+    body = es.results_search(access, parse("EKB placering"), Filters(), TODAY).to_dict()
+    groups = body["query"]["bool"]["must"][0]["bool"]["must"]
+    # "EKB" or one of its synonyms (a phrase stays a phrase), and "placering".
+    ekb = [m["multi_match"] for m in groups[0]["bool"]["should"]]
+    assert [(m["query"], m.get("type")) for m in ekb] == [
+        ("ekb", None),
+        ("ensamkommande barn", "phrase"),
+        ("ensamkommande", None),
+    ]
+    assert groups[1]["bool"]["should"][0]["multi_match"]["query"] == "placering"
+    assert not any("object_id" in t for t in _clauses(body, "terms"))
+    # The superuser is denied nothing: no audience clause at all.
+    admin = access_for(world.users["superuser"])
+    body = es.results_search(admin, parse("rutin"), Filters(), TODAY).to_dict()
+    assert not any("audience" in t for t in _clauses(body, "terms"))
+
+
+def test_facets_count_each_facet_with_the_other_facets_filters(world):
+    access = access_for(world.users["staff of A"])
+    filters = Filters(kinds=["routine"], municipality=world.municipality_a.pk, topic=7)
+    body = es.facets_search(access, parse("rutin"), filters, TODAY).to_dict()
+    assert body["size"] == 0
+    aggs = body["aggs"]
+    assert aggs["kind"]["aggs"]["values"]["terms"]["field"] == "kind"
+    assert aggs["kind"]["filter"]["bool"]["filter"] == [
+        {"term": {"municipality_id": world.municipality_a.pk}},
+        {"term": {"topic_ids": 7}},
+    ]
+    assert aggs["municipality"]["filter"]["bool"]["filter"] == [
+        {"terms": {"kind": ["routine"]}},
+        {"term": {"topic_ids": 7}},
+    ]
+    assert aggs["topic"]["aggs"]["values"]["terms"]["field"] == "topic_ids"
+
+
+def test_autocomplete_takes_the_last_word_as_a_start_of_a_title_word(world):
+    access = access_for(world.users["staff of A"])
+    body = es.suggest_search(access, parse("placering sko"), TODAY, 8).to_dict()
+    assert body["size"] == 8
+    assert _clauses(body, "match") == [{"title.autocomplete": "sko"}]
+    # The words before it are whole words.
+    assert [m["query"] for m in _clauses(body, "multi_match")] == ["placering", "sko"]
+
+
+class FakeClient:
+    """Answers like Elasticsearch and remembers what it was asked."""
+
+    def __init__(self, body):
+        self.body, self.asked = body, []
+
+    def search(self, index, body, **params):
+        self.asked.append((index, body))
+        return SimpleNamespace(body=self.body)
+
+
+def test_backend_reads_rows_facets_and_corrections_from_the_answers(world):
+    access = access_for(world.users["staff of A"])
+    source = {
+        "kind": "routine",
+        "title": "Rutin för skolgång",
+        "url": "/kalmar/rutin/",
+        "date": "2026-02-01",
+        "page_id": 5,
+        "content_type_id": 9,
+        "object_id": 5,
+    }
+    hits = {"total": {"value": 1, "relation": "eq"}, "hits": [{"_id": "x", "_source": source}]}
+    rows = es.ElasticsearchBackend(FakeClient({"hits": hits})).rows(
+        access, parse("rutin"), Filters(), TODAY, 10, 10
+    )
+    assert rows[0]["date"] == datetime.date(2026, 2, 1)
+    assert rows[0]["text"] == "" and rows[0]["collection_id"] is None
+
+    buckets = {
+        name: {"doc_count": 3, "values": {"buckets": [{"key": key, "doc_count": 2}]}}
+        for name, key in (("kind", "routine"), ("municipality", 1), ("topic", 4))
+    }
+    client = FakeClient({"hits": hits, "aggregations": buckets})
+    facets = es.ElasticsearchBackend(client).facets(access, parse("rutin"), Filters(), TODAY)
+    assert facets == {"kind": {"routine": 2}, "municipality": {1: 2}, "topic": {4: 2}}
+    assert client.asked[0][0] == [alias_name()]
+
+    option = {"text": "rutiner", "score": 0.8, "freq": 4}
+    suggest = {"title": [{"text": "rutinr", "offset": 0, "length": 6, "options": [option]}]}
+    backend = es.ElasticsearchBackend(FakeClient({"hits": hits, "suggest": suggest}))
+    assert backend.corrections("rutinr") == ["rutiner"]
+    term = es.corrections_search("rutinr").to_dict()["suggest"]["text"]["term"]
+    assert term["field"] == "text.words" and term["max_edits"] == 1
