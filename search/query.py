@@ -2,6 +2,7 @@
 MAX_WORDS, stop words dropped unless nothing else is left), each word or phrase with the
 synonyms staff gave it (search.models.Synonym)."""
 
+import re
 from dataclasses import dataclass, field
 
 from search import words as sv
@@ -59,14 +60,29 @@ def _synonym_table():
     return cached_everyone("synonyms", load)
 
 
+QUOTED = re.compile(r'["“”„]([^"“”„]+)["“”„]')
+
+
+def _phrases(text):
+    """Words in quotation marks, found together and in that order."""
+    phrases = []
+    for quoted in QUOTED.findall(text):
+        words = tuple(w.lower() for w in sv.words(quoted))
+        if len(words) > 1:
+            phrases.append((words,))
+    return phrases
+
+
 def parse(text, corrected_from=""):
     text = (text or "")[:MAX_LENGTH].strip()
-    found = [w.lower() for w in sv.words(text)][: MAX_WORDS * 4]
-    if not found:
+    phrases = _phrases(text)[:MAX_WORDS]
+    rest = QUOTED.sub(" ", text) if phrases else text
+    found = [w.lower() for w in sv.words(rest)][: MAX_WORDS * 4]
+    if not found and not phrases:
         return ParsedQuery(text=text)
-    only_stop_words = all(w in STOP_WORDS for w in found)
+    only_stop_words = not phrases and all(w in STOP_WORDS for w in found)
     table = _synonym_table()
-    groups, seen, i = [], set(), 0
+    groups, seen, i = list(phrases), set(phrases), 0
     while i < len(found) and len(groups) < MAX_WORDS:
         match = None
         for terms in table:

@@ -13,6 +13,7 @@ STARTING_LIST = [
     "AF, Arbetsförmedlingen",
     "SFI, svenska för invandrare",
     "IFP, individuell framtidsplan",
+    "SIP, samordnad individuell plan",
 ]
 
 

@@ -56,6 +56,9 @@ def test_words_abbreviations_letters_and_compounds(bank, world):
     assert titles(staff, "far") == ["Resa med far eller mor"]
     # A part of a compound finds the compound.
     assert titles(staff, "överenskommelse") == ["Samverkansöverenskommelse om praktik"]
+    # Words in quotation marks are found together and in that order.
+    assert titles(staff, '"boende för ensamkommande"') == ["Boende för ensamkommande barn"]
+    assert titles(staff, '"ensamkommande boende"') == []
     # An editor adds a synonym and it works on the next search.
     Synonym.objects.create(words="praktikplats, arbetsträning")
     assert titles(staff, "arbetsträning") == ["Samverkansöverenskommelse om praktik"]
