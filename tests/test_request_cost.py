@@ -51,6 +51,9 @@ def bank(world, request):
         "agreement": agreement.url,
         "directory, filtered": partners.page.url + "?q=bup",
         "organisation": partners.page.url + "bup-kalmar-lan/",
+        "search": "/sok/?q=rutin",
+        "search, filtered": "/sok/?q=rutin&typ=routine&kommun=" + str(world.municipality_a.pk),
+        "search suggestions": "/sok/forslag/?q=rut",
     }
     return index, hvb, urls
 
@@ -68,8 +71,9 @@ def _budgets(client, world, urls):
     for who in USERS:
         client.force_login(world.users[who])
         for name, url in urls.items():
-            if who == "partner user" and name not in ("home", "directory, filtered"):
-                continue  # Kalmar's section is not theirs
+            theirs = name in ("home", "directory, filtered") or name.startswith("search")
+            if who == "partner user" and not theirs:
+                continue  # Kalmar's section and BUP are not theirs
             costs[(who, name)] = _queries(client, url)
         client.logout()
     return costs
@@ -80,6 +84,7 @@ def test_query_budgets_hold_and_do_not_grow_with_the_content(client, world, bank
     few = _budgets(client, world, urls)
     _grow(world, index, hvb, 25)  # more than a page of results
     urls["knowledge bank, page 2"] = index.url + "?sida=2"
+    urls["search, page 2"] = "/sok/?q=rutin&sida=2"
     many = _budgets(client, world, urls)
 
     # The figures, for docs/performance.md (`-s` shows them).
