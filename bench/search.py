@@ -567,6 +567,8 @@ def step(n, repeat, say):
         "generation_s": round(generation, 1),
         "readers": [],
     }
+    if os.environ.get("PGOPTIONS") and connection.vendor == "postgresql":
+        result["note"] = f" ({os.environ['PGOPTIONS'].strip()})"
     for label, user in readers():
         cache.clear()
         load = os.getloadavg()
@@ -611,6 +613,27 @@ def report(result):
     return "\n".join(lines)
 
 
+def markdown(results):
+    """The docs' table (docs/performance.md) from the JSON lines of one or more runs."""
+    lines = [
+        "| N | database | reader | visible | search p50 / p95 / max ms | queries "
+        "| autocomplete p50 / p95 / max ms | queries | load |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for result in results:
+        database = result["database"] + result.get("note", "")
+        for reader in result["readers"]:
+            cells = [f"{result['n']:,}".replace(",", " "), database, reader["reader"]]
+            cells.append(str(reader["visible_entries"]))
+            for mode in ("search", "autocomplete"):
+                m = reader[mode]
+                cells.append(f"{m['p50']:.0f} / {m['p95']:.0f} / {m['max']:.0f}")
+                cells.append(f"{m['queries_median']:g} ({m['queries_max']})")
+            cells.append(f"{reader['load_before'][0]:.1f}")
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def ensure_demo(setup, say):
     from django.core.management import call_command
     from django.db import connection
@@ -637,7 +660,17 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=3, help="timed calls per query")
     parser.add_argument("--setup", action="store_true", help="migrate and seed the demo")
     parser.add_argument("--json", metavar="FILE", help="append each step's result to FILE")
+    parser.add_argument(
+        "--table", metavar="FILE", nargs="+", help="only print the markdown table of --json files"
+    )
     args = parser.parse_args(argv)
+    if args.table:
+        results = []
+        for name in args.table:
+            with open(name, encoding="utf-8") as lines:
+                results.extend(json.loads(line) for line in lines if line.strip())
+        print(markdown(results))
+        return
     setup_django()
     from django.db import connection
 
