@@ -10,7 +10,7 @@ from portal.access import forget_access
 from search.models import SearchEntry, Synonym, ZeroResultSearch
 from search.service import Filters, search, suggestions
 from tests.factories import add_document
-from tests.knowledge.factories import add_index, add_routine
+from tests.knowledge.factories import add_index, add_routine, topic
 from tests.partners.factories import ContactPersonFactory, add_directory
 
 on_postgres = pytest.mark.skipif(
@@ -197,3 +197,21 @@ def test_odd_input_never_fails(bank, world):
         assert results.total >= 0
     assert not find(staff, "   ").searched
     assert SearchEntry.objects.exists()
+
+
+def test_a_word_in_the_title_comes_first_and_topics_are_counted(bank, world):
+    shared, _own = bank
+    night = topic("Nattjour")
+    add_routine(
+        shared,
+        title="Nattjour",
+        summary="Jouren nås från varje boende och familjehem.",
+        topics=[night],
+    )
+    staff = world.users["staff of A"]
+    results = find(staff, "boende")
+    found = [hit.title for hit in results.hits]
+    assert found[0] == "Boende för ensamkommande barn" and "Nattjour" in found
+    # Only the routine with a topic is counted under it; the one without is not a topic.
+    assert results.facets["topic"] == {night.pk: 1}
+    assert suggestions(staff, "boe")[0]["title"] == "Boende för ensamkommande barn"
