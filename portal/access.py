@@ -297,6 +297,14 @@ class Access:
             return False
         return not page.path.startswith(self.denied_page_paths) if self.denied_page_paths else True
 
+    def visible_page_paths(self, field):
+        """The condition on a page path `field` (e.g. ``page__path`` of a row that points to
+        a page) that `visible_pages` applies: outside the subtrees the user may not read.
+        Liveness is the caller's to add."""
+        if not self.denied_page_paths:
+            return Q()
+        return _outside_paths_q(field, self.denied_page_paths)
+
     def visible_pages(self, queryset=None):
         """Live pages the user may see."""
         queryset = Page.objects.all() if queryset is None else queryset

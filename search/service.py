@@ -88,6 +88,8 @@ class _Hits:
 
     def __getitem__(self, window):
         start, stop = window.start or 0, window.stop
+        if self.count() == 0 or stop <= start:
+            return []
         return self.finder.rows(
             self.access, self.parsed, self.filters, self.today, start, stop - start
         )
@@ -185,8 +187,8 @@ def search(user, text, filters=None, page_number=1):
         return results
     finder = backend()
     today = clock.today()
-    unfiltered = finder.count(access, parsed, Filters(), today)
-    if not unfiltered:
+    count, anything, facets = _summary(finder, access, parsed, filters, today)
+    if not anything and not filters.topic:
         corrected = _correct(finder, access, parsed, today)
         if corrected is None:
             record_zero_result(parsed.text)
@@ -195,15 +197,25 @@ def search(user, text, filters=None, page_number=1):
         parsed = corrected
         results.parsed = parsed
         results.corrected_to = parsed.text
+        count, anything, facets = _summary(finder, access, parsed, filters, today)
     hits = _Hits(finder, parsed, filters, access, today)
-    if filters == Filters() and not results.corrected_to:
-        hits._count = unfiltered  # the same count: no second query
+    hits._count = count
     paginator = Paginator(hits, PAGE_SIZE)
     results.page = paginator.get_page(page_number)
     results.total = paginator.count
     results.hits = _hits(access, list(results.page.object_list), parsed)
-    results.facets = finder.facets(access, parsed, filters, today)
+    results.facets = facets
     return results
+
+
+def _summary(finder, access, parsed, filters, today):
+    """(count with the filters, count without the type and municipality filters, facets):
+    in two statements where the backend can add them up from one grouping."""
+    if hasattr(finder, "summary"):
+        return finder.summary(access, parsed, filters, today)
+    count = finder.count(access, parsed, filters, today)
+    anything = finder.count(access, parsed, Filters(topic=filters.topic), today)
+    return count, anything, finder.facets(access, parsed, filters, today)
 
 
 def suggestions(user, text, limit=SUGGESTIONS):

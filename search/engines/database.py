@@ -67,9 +67,35 @@ def _spaced(column):
 class PostgresEngine(BaseEngine):
     config = "swedish"
 
+    def _title_tsquery(self, parsed):
+        """Autocomplete: titles only (weight A), each word as a prefix of a stem; the last
+        also as typed (the `simple` configuration), so that a start that is a stop word on
+        its own ("vår", "över", "en") still finds "vårdnadshavare", "överenskommelse"."""
+        from django.contrib.postgres.search import SearchQuery
+
+        def raw(alt, config):
+            words = [f"{w}:*A" if len(w) >= PREFIX_FROM else f"{w}:A" for w in alt]
+            return SearchQuery(" <-> ".join(words), search_type="raw", config=config)
+
+        combined = None
+        for index, group in enumerate(parsed.groups):
+            alternatives = None
+            for alt in group:
+                query = raw(alt, self.config)
+                if index == len(parsed.groups) - 1 and len(alt) == 1:
+                    typed = f"{alt[0]}:*A"
+                    query = SearchQuery(typed, search_type="raw", config="simple") | SearchQuery(
+                        typed, search_type="raw", config=self.config
+                    )
+                alternatives = query if alternatives is None else alternatives | query
+            combined = alternatives if combined is None else combined & alternatives
+        return combined
+
     def _tsquery(self, parsed, prefix_last=False):
         from django.contrib.postgres.search import SearchQuery
 
+        if prefix_last:
+            return self._title_tsquery(parsed)
         combined = None
         for index, group in enumerate(parsed.groups):
             alternatives = None
@@ -135,7 +161,9 @@ class SQLiteEngine(BaseEngine):
                 else:
                     last = prefix_last and index == len(parsed.groups) - 1
                     alternatives.append(self._term(alt[0], prefix=last))
-            groups.append("(" + " OR ".join(alternatives) + ")")
+            either = "(" + " OR ".join(alternatives) + ")"
+            # Autocomplete suggests titles: it looks in titles only.
+            groups.append(f"title : {either}" if prefix_last else either)
         return " AND ".join(groups)
 
     def match(self, queryset, parsed, prefix_last=False):

@@ -26,26 +26,36 @@ ROW_FIELDS = (
 
 def visible_entries(access, today):
     """Entries of pages the reader may see, and of other things their app's access rule
-    lets through; none dated after `today`."""
-    pages = access.visible_pages(Page.objects.all()).values("pk")
-    condition = Q(page__isnull=False, page__in=pages)
+    lets through; none dated after `today`. Pages by their path (the access module's
+    condition, on the entry's page), documents by their collection (the entry's own
+    column), other models by their rule's queryset."""
+    from wagtail.documents import get_document_model
+
+    condition = Q(page__isnull=False, page__live=True) & access.visible_page_paths("page__path")
+    documents = get_document_model()
     for model in providers():
         if issubclass(model, Page):
             continue
-        content_type = ContentType.objects.get_for_model(model)
+        of_model = Q(page__isnull=True, content_type=ContentType.objects.get_for_model(model))
+        if issubclass(model, documents):  # visible_documents: by collection privacy
+            denied = access.denied_collection_ids
+            if denied:
+                of_model &= ~Q(collection_id__in=sorted(denied))
+            condition |= of_model
+            continue
         visible = access.visible(model._default_manager.all()).values("pk")
-        condition |= Q(page__isnull=True, content_type=content_type, object_id__in=visible)
+        condition |= of_model & Q(object_id__in=visible)
     return SearchEntry.objects.filter(condition).filter(
         Q(available_from__isnull=True) | Q(available_from__lte=today)
     )
 
 
-def _filtered(queryset, filters, skip=None):
-    if filters.kinds and skip != "kind":
+def _filtered(queryset, filters, skip=""):
+    if filters.kinds and "kind" not in skip:
         queryset = queryset.filter(kind__in=filters.kinds)
-    if filters.municipality and skip != "municipality":
+    if filters.municipality and "municipality" not in skip:
         queryset = queryset.filter(municipality_id=filters.municipality)
-    if filters.topic and skip != "topic":
+    if filters.topic and "topic" not in skip:
         queryset = queryset.filter(topics=filters.topic)
     return queryset
 
@@ -67,27 +77,43 @@ class DatabaseBackend:
         ranked = self.engine.ranked(matching, parsed).order_by("-rank", "-date", "pk")
         return list(ranked.values(*ROW_FIELDS)[offset : offset + limit])
 
-    def facets(self, access, parsed, filters, today):
-        """Counts per kind, municipality and topic; each with the other facets applied."""
+    def summary(self, access, parsed, filters, today):
+        """The count and the facets in two statements: one grouped by kind and municipality
+        (with the topic filter), from which the count and both facets are added up (each
+        facet with the other's filter applied), and one for the topic facet."""
         matching = self._matching(access, parsed, today)
-        found = {}
-        for name, column in (
-            ("kind", "kind"),
-            ("municipality", "municipality_id"),
-            ("topic", "topics"),
-        ):
-            # filter(isnull=False), not exclude(isnull=True): for topics that is one inner
-            # join, where exclude() added an anti-join subquery over the whole index that
-            # PostgreSQL planned as a nested loop (4 s at 50 000 entries, bench/search.py).
-            counts = (
-                _filtered(matching, filters, skip=name)
-                .filter(**{f"{column}__isnull": False})
+        cells = (
+            _filtered(matching, filters, skip="kind_and_municipality")
+            .order_by()
+            .values_list("kind", "municipality_id")
+            .annotate(n=Count("pk", distinct=bool(filters.topic)))
+        )
+        kinds, municipalities, count, anything = {}, {}, 0, 0
+        for kind, municipality, n in cells:
+            anything += n
+            kind_passes = not filters.kinds or kind in filters.kinds
+            municipality_passes = not filters.municipality or municipality == filters.municipality
+            if municipality_passes:
+                kinds[kind] = kinds.get(kind, 0) + n
+            if kind_passes and municipality is not None:
+                municipalities[municipality] = municipalities.get(municipality, 0) + n
+            if kind_passes and municipality_passes:
+                count += n
+        topics = {}
+        if anything:
+            rows = (
+                _filtered(matching, filters, skip="topic")
+                .filter(topics__isnull=False)
                 .order_by()
-                .values(column)
+                .values_list("topics")
                 .annotate(n=Count("pk", distinct=True))
             )
-            found[name] = {row[column]: row["n"] for row in counts}
-        return found
+            topics = dict(rows)
+        facets = {"kind": kinds, "municipality": municipalities, "topic": topics}
+        return count, anything, facets
+
+    def facets(self, access, parsed, filters, today):
+        return self.summary(access, parsed, filters, today)[2]
 
     def suggest(self, access, parsed, today, limit):
         matching = self.engine.match(visible_entries(access, today), parsed, prefix_last=True)

@@ -215,3 +215,14 @@ def test_a_word_in_the_title_comes_first_and_topics_are_counted(bank, world):
     # Only the routine with a topic is counted under it; the one without is not a topic.
     assert results.facets["topic"] == {night.pk: 1}
     assert suggestions(staff, "boe")[0]["title"] == "Boende för ensamkommande barn"
+
+
+def test_autocomplete_suggests_titles_from_their_first_letters(bank, world):
+    staff = world.users["staff of A"]
+    # Titles only: "Hur praktikplatser ordnas" is the routine's text, not its title.
+    assert [s["title"] for s in suggestions(staff, "prakt")] == [
+        "Samverkansöverenskommelse om praktik"
+    ]
+    # A start that is a stop word on its own still finds the titles it begins.
+    assert [s["title"] for s in suggestions(staff, "bo")] == ["Boende för ensamkommande barn"]
+    assert [s["title"] for s in suggestions(staff, "får")] == ["Får vi dela uppgifter?"]
