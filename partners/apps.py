@@ -13,6 +13,10 @@ class PartnersConfig(AppConfig):
 
         # Organisations decide partner users' memberships, cached per user.
         cache_version.bump_on_change(PartnerOrganisation)
+        # Contacts too: the search keeps the ids of visible contacts per reach.
+        from partners.models import ContactPerson
+
+        cache_version.bump_on_change(ContactPerson)
 
         from partners import search_items
 

@@ -71,17 +71,13 @@ class Results:
 
 
 class _Hits:
-    """What Django's Paginator pages through: a count, and rows fetched per page."""
+    """What Django's Paginator pages through: the count, and rows fetched per page."""
 
-    def __init__(self, finder, parsed, filters, access, today):
-        self.finder, self.parsed, self.filters = finder, parsed, filters
-        self.access, self.today = access, today
-        self._count = None
+    def __init__(self, found):
+        self.found = found
 
     def count(self):
-        if self._count is None:
-            self._count = self.finder.count(self.access, self.parsed, self.filters, self.today)
-        return self._count
+        return self.found.count
 
     def __len__(self):
         return self.count()
@@ -90,9 +86,7 @@ class _Hits:
         start, stop = window.start or 0, window.stop
         if self.count() == 0 or stop <= start:
             return []
-        return self.finder.rows(
-            self.access, self.parsed, self.filters, self.today, start, stop - start
-        )
+        return self.found.rows(start, stop - start)
 
 
 def _kind_labels():
@@ -160,9 +154,15 @@ def _correct(finder, access, parsed, today):
             continue
         for candidate in finder.corrections(word):
             corrected = parsed.replaced(word, candidate)
-            if not corrected.is_empty and finder.count(access, corrected, Filters(), today):
+            if not corrected.is_empty and _finds_something(finder, access, corrected, today):
                 return corrected
     return None
+
+
+def _finds_something(finder, access, parsed, today):
+    if hasattr(finder, "exists"):
+        return finder.exists(access, parsed, today)
+    return bool(finder.count(access, parsed, Filters(), today))
 
 
 def record_zero_result(text):
@@ -187,8 +187,8 @@ def search(user, text, filters=None, page_number=1):
         return results
     finder = backend()
     today = clock.today()
-    count, anything, facets = _summary(finder, access, parsed, filters, today)
-    if not anything and not filters.topic:
+    found = _find(finder, access, parsed, filters, today)
+    if not found.anything:
         corrected = _correct(finder, access, parsed, today)
         if corrected is None:
             record_zero_result(parsed.text)
@@ -197,25 +197,34 @@ def search(user, text, filters=None, page_number=1):
         parsed = corrected
         results.parsed = parsed
         results.corrected_to = parsed.text
-        count, anything, facets = _summary(finder, access, parsed, filters, today)
-    hits = _Hits(finder, parsed, filters, access, today)
-    hits._count = count
+        found = _find(finder, access, parsed, filters, today)
+    hits = _Hits(found)
     paginator = Paginator(hits, PAGE_SIZE)
     results.page = paginator.get_page(page_number)
     results.total = paginator.count
     results.hits = _hits(access, list(results.page.object_list), parsed)
-    results.facets = facets
+    results.facets = found.facets
     return results
 
 
-def _summary(finder, access, parsed, filters, today):
-    """(count with the filters, count without the type and municipality filters, facets):
-    in two statements where the backend can add them up from one grouping."""
-    if hasattr(finder, "summary"):
-        return finder.summary(access, parsed, filters, today)
-    count = finder.count(access, parsed, filters, today)
-    anything = finder.count(access, parsed, Filters(topic=filters.topic), today)
-    return count, anything, finder.facets(access, parsed, filters, today)
+class _Summed:
+    """A backend's separate answers (count, facets, rows) in the shape of `Found`."""
+
+    def __init__(self, finder, access, parsed, filters, today):
+        self.count = finder.count(access, parsed, filters, today)
+        self.anything = finder.count(access, parsed, Filters(), today)
+        self.facets = finder.facets(access, parsed, filters, today)
+        self._args = (finder, access, parsed, filters, today)
+
+    def rows(self, offset, limit):
+        finder, access, parsed, filters, today = self._args
+        return finder.rows(access, parsed, filters, today, offset, limit)
+
+
+def _find(finder, access, parsed, filters, today):
+    if hasattr(finder, "find"):
+        return finder.find(access, parsed, filters, today)
+    return _Summed(finder, access, parsed, filters, today)
 
 
 def suggestions(user, text, limit=SUGGESTIONS):

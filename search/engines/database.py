@@ -6,7 +6,7 @@ Swedish stem as a prefix, since FTS5 has no Swedish stemmer). Both take the same
 import difflib
 
 from django.db import connection
-from django.db.models import F, Func, TextField, Value
+from django.db.models import Case, F, Func, OuterRef, TextField, Value, When
 from django.db.models.expressions import RawSQL
 
 from search import words as sv
@@ -68,13 +68,13 @@ class PostgresEngine(BaseEngine):
     config = "swedish"
 
     def _title_tsquery(self, parsed):
-        """Autocomplete: titles only (weight A), each word as a prefix of a stem; the last
-        also as typed (the `simple` configuration), so that a start that is a stop word on
-        its own ("vår", "över", "en") still finds "vårdnadshavare", "överenskommelse"."""
+        """Autocomplete, on `title_vector` (the title stemmed and as written): each word as
+        a prefix, the last also as typed (`simple`), so that a start that is a stop word
+        on its own ("vår", "över", "en") still finds "vårdnadshavare", "överenskommelse"."""
         from django.contrib.postgres.search import SearchQuery
 
         def raw(alt, config):
-            words = [f"{w}:*A" if len(w) >= PREFIX_FROM else f"{w}:A" for w in alt]
+            words = [f"{w}:*" if len(w) >= PREFIX_FROM else w for w in alt]
             return SearchQuery(" <-> ".join(words), search_type="raw", config=config)
 
         combined = None
@@ -83,7 +83,7 @@ class PostgresEngine(BaseEngine):
             for alt in group:
                 query = raw(alt, self.config)
                 if index == len(parsed.groups) - 1 and len(alt) == 1:
-                    typed = f"{alt[0]}:*A"
+                    typed = f"{alt[0]}:*"
                     query = SearchQuery(typed, search_type="raw", config="simple") | SearchQuery(
                         typed, search_type="raw", config=self.config
                     )
@@ -115,20 +115,43 @@ class PostgresEngine(BaseEngine):
         return combined
 
     def match(self, queryset, parsed, prefix_last=False):
-        return queryset.filter(search_vector=self._tsquery(parsed, prefix_last=prefix_last))
+        column = "title_vector" if prefix_last else "search_vector"
+        return queryset.filter(**{column: self._tsquery(parsed, prefix_last=prefix_last)})
 
     def ranked(self, queryset, parsed, prefix_last=False):
         from django.contrib.postgres.search import SearchRank
 
+        column = "title_vector" if prefix_last else "search_vector"
         query = self._tsquery(parsed, prefix_last=prefix_last)
-        return queryset.annotate(rank=SearchRank(F("search_vector"), query))
+        return queryset.annotate(rank=SearchRank(F(column), query))
+
+    def topic_ids(self):
+        from django.contrib.postgres.expressions import ArraySubquery
+
+        through = SearchEntry.topics.through
+        # Only pages have topics: no lookup for the (many) other entries.
+        return Case(
+            When(
+                page__isnull=False,
+                then=ArraySubquery(
+                    through.objects.filter(searchentry_id=OuterRef("pk")).values("topic_id")
+                ),
+            ),
+            default=None,
+        )
+
+    @staticmethod
+    def topic_list(value):
+        return value or ()
 
     def write_vectors(self, entry_ids):
         from django.contrib.postgres.search import SearchVector
 
         SearchEntry.objects.filter(pk__in=entry_ids).update(
             search_vector=SearchVector(_spaced("title"), weight="A", config=self.config)
-            + SearchVector(_spaced("text"), weight="B", config=self.config)
+            + SearchVector(_spaced("text"), weight="B", config=self.config),
+            title_vector=SearchVector(_spaced("title"), config=self.config)
+            + SearchVector(_spaced("title"), config="simple"),
         )
 
     def candidates(self, word):
@@ -184,6 +207,18 @@ class SQLiteEngine(BaseEngine):
             where=["search_entry_fts.rowid = search_searchentry.id", "search_entry_fts MATCH %s"],
             params=[self.expression(parsed, prefix_last=prefix_last)],
         )
+
+    def topic_ids(self):
+        return RawSQL(
+            "(CASE WHEN search_searchentry.page_id IS NULL THEN NULL ELSE"
+            " (SELECT group_concat(topic_id) FROM search_searchentry_topics"
+            " WHERE searchentry_id = search_searchentry.id) END)",
+            [],
+        )
+
+    @staticmethod
+    def topic_list(value):
+        return tuple(int(pk) for pk in value.split(",")) if value else ()
 
     def write_vectors(self, entry_ids):
         """Triggers keep the FTS5 table in step (search/migrations/0002)."""

@@ -2,7 +2,9 @@
 (asked of portal.access in the same query), matched by search/engines/database.py."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 
 from search.engines.database import engine
@@ -43,11 +45,24 @@ def visible_entries(access, today):
                 of_model &= ~Q(collection_id__in=sorted(denied))
             condition |= of_model
             continue
-        visible = access.visible(model._default_manager.all()).values("pk")
-        condition |= of_model & Q(object_id__in=visible)
+        condition |= of_model & Q(object_id__in=_visible_ids(access, model))
     return SearchEntry.objects.filter(condition).filter(
         Q(available_from__isnull=True) | Q(available_from__lte=today)
     )
+
+
+def _visible_ids(access, model):
+    """The ids of `model` the reader may see, by its app's access rule. On PostgreSQL the
+    list is kept per reach (the rule depends only on groups; the cache version retires it
+    when organisations, contacts or privacy change) and sent as one array, so a search
+    does not run the rule's subqueries again; elsewhere the rule is a subquery."""
+    visible = access.visible(model._default_manager.all()).values("pk")
+    if connection.vendor != "postgresql":
+        return visible
+    ids = access.cached_for_reach(
+        f"search-ids:{model._meta.label}", lambda: list(visible.values_list("pk", flat=True))
+    )
+    return RawSQL("SELECT unnest(%s::bigint[])", [ids])
 
 
 def _filtered(queryset, filters, skip=""):
@@ -60,6 +75,44 @@ def _filtered(queryset, filters, skip=""):
     return queryset
 
 
+class Found:
+    """The matching entries of one search, summed up: the count with the filters, the
+    count without them (`anything`), the facets (each with the other facets' filters)
+    and the entries in order (rank, then newest)."""
+
+    def __init__(self, matches, filters, topic_list):
+        self.anything = len(matches)
+        kinds, municipalities, topics, shown = {}, {}, {}, []
+        for pk, kind, municipality, rank, date, topic_ids in matches:
+            topic_ids = topic_list(topic_ids)
+            by_kind = not filters.kinds or kind in filters.kinds
+            by_municipality = not filters.municipality or municipality == filters.municipality
+            by_topic = not filters.topic or filters.topic in topic_ids
+            if by_municipality and by_topic:
+                kinds[kind] = kinds.get(kind, 0) + 1
+            if by_kind and by_topic and municipality is not None:
+                municipalities[municipality] = municipalities.get(municipality, 0) + 1
+            if by_kind and by_municipality:
+                for topic in topic_ids:
+                    topics[topic] = topics.get(topic, 0) + 1
+                if by_topic:
+                    shown.append((-(rank or 0), -(date.toordinal() if date else 0), pk))
+        shown.sort()
+        self.ids = [pk for _rank, _date, pk in shown]
+        self.count = len(self.ids)
+        self.facets = {"kind": kinds, "municipality": municipalities, "topic": topics}
+
+    def rows(self, offset, limit):
+        ids = self.ids[offset : offset + limit]
+        if not ids:
+            return []
+        by_id = {
+            row["pk"]: row
+            for row in SearchEntry.objects.filter(pk__in=ids).values("pk", *ROW_FIELDS)
+        }
+        return [{f: by_id[pk][f] for f in ROW_FIELDS} for pk in ids if pk in by_id]
+
+
 class DatabaseBackend:
     name = "database"
 
@@ -69,51 +122,31 @@ class DatabaseBackend:
     def _matching(self, access, parsed, today):
         return self.engine.match(visible_entries(access, today), parsed)
 
+    def find(self, access, parsed, filters, today):
+        """Everything a results page needs from one statement over the index: every
+        matching entry the reader may see, as (id, kind, municipality, rank, date,
+        topics); the count, the facets and the order are worked out from those."""
+        matching = self.engine.ranked(self._matching(access, parsed, today), parsed)
+        found = matching.annotate(topic_ids=self.engine.topic_ids()).values_list(
+            "pk", "kind", "municipality_id", "rank", "date", "topic_ids"
+        )
+        return Found(list(found), filters, self.engine.topic_list)
+
+    def exists(self, access, parsed, today):
+        return self._matching(access, parsed, today).exists()
+
     def count(self, access, parsed, filters, today):
-        return _filtered(self._matching(access, parsed, today), filters).count()
+        return self.find(access, parsed, filters, today).count
 
     def rows(self, access, parsed, filters, today, offset, limit):
-        matching = _filtered(self._matching(access, parsed, today), filters)
-        ranked = self.engine.ranked(matching, parsed).order_by("-rank", "-date", "pk")
-        return list(ranked.values(*ROW_FIELDS)[offset : offset + limit])
+        return self.find(access, parsed, filters, today).rows(offset, limit)
 
     def summary(self, access, parsed, filters, today):
-        """The count and the facets in two statements: one grouped by kind and municipality
-        (with the topic filter), from which the count and both facets are added up (each
-        facet with the other's filter applied), and one for the topic facet."""
-        matching = self._matching(access, parsed, today)
-        cells = (
-            _filtered(matching, filters, skip="kind_and_municipality")
-            .order_by()
-            .values_list("kind", "municipality_id")
-            .annotate(n=Count("pk", distinct=bool(filters.topic)))
-        )
-        kinds, municipalities, count, anything = {}, {}, 0, 0
-        for kind, municipality, n in cells:
-            anything += n
-            kind_passes = not filters.kinds or kind in filters.kinds
-            municipality_passes = not filters.municipality or municipality == filters.municipality
-            if municipality_passes:
-                kinds[kind] = kinds.get(kind, 0) + n
-            if kind_passes and municipality is not None:
-                municipalities[municipality] = municipalities.get(municipality, 0) + n
-            if kind_passes and municipality_passes:
-                count += n
-        topics = {}
-        if anything:
-            rows = (
-                _filtered(matching, filters, skip="topic")
-                .filter(topics__isnull=False)
-                .order_by()
-                .values_list("topics")
-                .annotate(n=Count("pk", distinct=True))
-            )
-            topics = dict(rows)
-        facets = {"kind": kinds, "municipality": municipalities, "topic": topics}
-        return count, anything, facets
+        found = self.find(access, parsed, filters, today)
+        return found.count, found.anything, found.facets
 
     def facets(self, access, parsed, filters, today):
-        return self.summary(access, parsed, filters, today)[2]
+        return self.find(access, parsed, filters, today).facets
 
     def suggest(self, access, parsed, today, limit):
         matching = self.engine.match(visible_entries(access, today), parsed, prefix_last=True)

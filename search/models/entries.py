@@ -47,6 +47,8 @@ class SearchEntry(models.Model):
     available_from = models.DateField(null=True, blank=True)
     # PostgreSQL only: swedish title (weight A) and text (weight B), written on save.
     search_vector = SearchVectorField(null=True, blank=True)
+    # PostgreSQL only: the title alone, stemmed and as written, for autocomplete.
+    title_vector = SearchVectorField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
