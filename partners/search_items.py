@@ -81,12 +81,15 @@ def connect():
     def directory_published(sender, instance, **kwargs):
         # Organisations and contacts are found under the directory's URL: index them
         # (again) once it exists or moves.
-        indexing.index_items(
+        items = [
             item
             for provider in providers().values()
             for obj in provider.items()
             if (item := provider.item(obj, directory=instance)) is not None
-        )
+        ]
+        indexing.index_items(items)
+        for item in items:
+            indexing.tell_elasticsearch_about(item.obj)
 
     page_published.connect(
         directory_published, sender=PartnerDirectoryPage, dispatch_uid="search-dir", weak=False

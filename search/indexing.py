@@ -120,6 +120,11 @@ def _tell_elasticsearch(action, content_type, pk):
     )
 
 
+def tell_elasticsearch_about(obj):
+    """After a bulk write of the database index: the same object for Elasticsearch."""
+    _tell_elasticsearch("index", *_key(obj))
+
+
 def index_items(items, batch_size=500):
     """Bulk-write many items (rebuilds, the benchmark): a few queries per batch."""
     items = list(items)
