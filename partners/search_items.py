@@ -70,7 +70,9 @@ def connect():
     def organisation_saved(sender, instance, **kwargs):
         indexing.index_object(instance)
         for contact in instance.contacts.all():
-            indexing.index_object(contact)
+            # New inline contacts are saved after the organisation: indexed then.
+            if contact.pk is not None:
+                indexing.index_object(contact)
 
     def contact_saved(sender, instance, **kwargs):
         indexing.index_object(instance)

@@ -32,6 +32,9 @@ def place_of(page, places=None):
 
 
 class PageProvider:
+    # Search fields left out of the entry's text (see knowledge's attachments).
+    skip_fields = ()
+
     def __init__(self, model, kind):
         self.model = model
         self.kind = kind
@@ -53,7 +56,7 @@ class PageProvider:
             obj=page,
             kind=self.kind,
             title=page.title,
-            text=searchable_text(page),
+            text=searchable_text(page, skip=("title", *self.skip_fields)),
             url=page.get_url() or page.url_path,
             page_id=page.pk,
             municipality_id=municipality_id,

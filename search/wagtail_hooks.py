@@ -16,6 +16,20 @@ def portal_pages():
     return {BasePortalPage: PageProvider(BasePortalPage, "page")}
 
 
+@hooks.register("after_bulk_action")
+def reindex_after_bulk_action(request, action_type, objects, action_class_instance):
+    """Bulk actions on documents (e.g. "add to collection") update rows without saving
+    each document: index them again as they are now."""
+    from wagtail.documents import get_document_model
+
+    from search import indexing
+
+    document_model = get_document_model()
+    ids = [obj.pk for obj in objects if isinstance(obj, document_model)]
+    for document in document_model.objects.filter(pk__in=ids):
+        indexing.index_object(document)
+
+
 @hooks.register("register_access_rules")
 def search_access_rules():
     from search.models import Synonym

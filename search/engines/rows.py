@@ -39,11 +39,11 @@ def visible_entries(access, today):
         if issubclass(model, Page):
             continue
         of_model = Q(page__isnull=True, content_type=ContentType.objects.get_for_model(model))
-        if issubclass(model, documents):  # visible_documents: by collection privacy
-            denied = access.denied_collection_ids
-            if denied:
-                of_model &= ~Q(collection_id__in=sorted(denied))
-            condition |= of_model
+        if issubclass(model, documents):
+            # By the document's collection now (a bulk move in the admin saves no
+            # document, so the entry's own copy of it may be old).
+            visible = access.visible_documents(model.objects.all()).values("pk")
+            condition |= of_model & Q(object_id__in=visible)
             continue
         condition |= of_model & Q(object_id__in=_visible_ids(access, model))
     return SearchEntry.objects.filter(condition).filter(

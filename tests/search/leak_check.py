@@ -52,6 +52,34 @@ def _row_key(row):
     )
 
 
+def _as_open(document, page):
+    """Whether everyone who may open `page` may open `document` (a public collection, or
+    the page's section's own): written out here, not asked of the code under test."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from knowledge.models import SectionCollection
+
+    collection = Collection.objects.get(pk=document.collection_id)
+    governing = CollectionViewRestriction.objects.filter(
+        collection__in=collection.get_ancestors(inclusive=True)
+    )
+    if not governing.exists():
+        return True
+    section_collections = set(
+        SectionCollection.objects.filter(page__in=page.get_ancestors(inclusive=True)).values_list(
+            "collection_id", flat=True
+        )
+    )
+    from portal.models import Municipality
+
+    section_collections.update(
+        Municipality.objects.filter(
+            section_page__in=page.get_ancestors(inclusive=True)
+        ).values_list("collection_id", flat=True)
+    )
+    return document.collection_id in section_collections
+
+
 def _distinct_word(text):
     candidates = [w for w in sv.words(text) if len(w) >= 6 and not w.isdigit()]
     return max(candidates, key=len) if candidates else None
@@ -99,8 +127,16 @@ def check_search_leaks():
             if word is None:
                 continue
             keys = searcher.found(word)
-            for obj in [item.obj, *pages_using(item.obj)]:
-                if (_key(obj) in keys) is not access.can_view(obj):
-                    wrong.append(f"{kind}: {obj} by its attachment's word {word!r}")
+            if (_key(item.obj) in keys) is not access.can_view(item.obj):
+                wrong.append(f"{kind}: {item.obj} by its own word {word!r}")
+            for page in pages_using(item.obj):
+                # A page is found by its attachment's word only by those who may open
+                # both; and by all who may open it when the document is no more private.
+                found = _key(page) in keys
+                both = access.can_view(page) and access.can_view(item.obj)
+                if found and not both:
+                    wrong.append(f"{kind}: {page} leaks its attachment's word {word!r}")
+                if both and not found and _as_open(item.obj, page):
+                    wrong.append(f"{kind}: {page} not found by its attachment's word {word!r}")
         searches += searcher.searches
     return wrong, searches, len(items)

@@ -226,3 +226,50 @@ def test_autocomplete_suggests_titles_from_their_first_letters(bank, world):
     # A start that is a stop word on its own still finds the titles it begins.
     assert [s["title"] for s in suggestions(staff, "bo")] == ["Boende för ensamkommande barn"]
     assert [s["title"] for s in suggestions(staff, "får")] == ["Får vi dela uppgifter?"]
+
+
+def test_a_page_never_shows_the_text_of_a_document_its_readers_may_not_open(world):
+    """A routine in the shared bank attaching a file kept in A's collection: B's staff
+    may read the routine, not the file, and find neither by the file's words."""
+    secret = add_document(world.municipality_a.collection, "Larm.pdf")
+    DocumentText.objects.update_or_create(
+        document=secret, defaults={"file_name": secret.file.name, "text": "Koden är Zebrakvist."}
+    )
+    shared = add_index(None, slug="kb-delad")
+    add_routine(shared, title="Gemensam rutin", attachments=[secret])
+    assert titles(world.users["staff of B"], "zebrakvist") == []
+    assert find(world.users["staff of B"], "zebrakvist").facets == {}
+    assert titles(world.users["staff of A"], "zebrakvist") == ["Larm.pdf"]
+    # A file of the routine's own section is found through the routine as well.
+    own = add_document(world.municipality_a.collection, "Egen.pdf")
+    DocumentText.objects.update_or_create(
+        document=own, defaults={"file_name": own.file.name, "text": "Nyckeln hänger i skåpet."}
+    )
+    kalmar_bank = add_index(world.content["A's section"], slug="kb-egen")
+    add_routine(kalmar_bank, title="Kalmars nyckelrutin", attachments=[own])
+    assert sorted(titles(world.users["staff of A"], "skåpet")) == [
+        "Egen.pdf",
+        "Kalmars nyckelrutin",
+    ]
+
+
+def test_a_document_moved_in_bulk_is_trimmed_by_where_it_is_now(client, world):
+    document = add_document(world.content["public document"].collection, "Flyttad.pdf")
+    DocumentText.objects.update_or_create(
+        document=document, defaults={"file_name": document.file.name, "text": "Glasmosaik."}
+    )
+    assert find(world.users["staff of B"], "glasmosaik").total == 1
+    # The admin's bulk "add to collection" updates rows without saving each document.
+    type(document).objects.filter(pk=document.pk).update(collection=world.municipality_a.collection)
+    moved = find(world.users["staff of B"], "glasmosaik")
+    assert moved.total == 0 and moved.facets == {} and moved.corrected_to == ""
+
+
+def test_adding_a_contact_to_an_organisation_indexes_it(world):
+    from partners.models import ContactPerson
+
+    add_directory()
+    organisation = world.partner
+    organisation.contacts.add(ContactPerson(name="Ny Kontaktperson", title="Studievägledare"))
+    organisation.save()
+    assert titles(world.users["staff of A"], "studievägledare") == ["Ny Kontaktperson"]
