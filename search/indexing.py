@@ -80,7 +80,7 @@ def collected():
     for obj in gone:
         SearchEntry.objects.filter(content_type=_key(obj)[0], object_id=obj.pk).delete()
     for obj in gathered.values():
-        _tell_elasticsearch("index", *_key(obj))
+        tell_elasticsearch_about(obj)
 
 
 def index_object(obj):

@@ -3,7 +3,7 @@ MAX_WORDS, stop words dropped unless nothing else is left), each word or phrase 
 synonyms staff gave it (search.models.Synonym)."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from search import words as sv
 
@@ -21,7 +21,6 @@ class ParsedQuery:
     # AND of groups; a group is an OR of alternatives; an alternative is a phrase (words).
     groups: tuple = ()
     corrected_from: str = ""
-    notes: list = field(default_factory=list, compare=False)
 
     @property
     def is_empty(self):

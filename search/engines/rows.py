@@ -29,8 +29,8 @@ ROW_FIELDS = (
 def visible_entries(access, today):
     """Entries of pages the reader may see, and of other things their app's access rule
     lets through; none dated after `today`. Pages by their path (the access module's
-    condition, on the entry's page), documents by their collection (the entry's own
-    column), other models by their rule's queryset."""
+    condition, on the entry's page), documents by `visible_documents` as a subquery, other
+    models by their rule (`_visible_ids`)."""
     from wagtail.documents import get_document_model
 
     condition = Q(page__isnull=False, page__live=True) & access.visible_page_paths("page__path")
@@ -63,16 +63,6 @@ def _visible_ids(access, model):
         f"search-ids:{model._meta.label}", lambda: list(visible.values_list("pk", flat=True))
     )
     return RawSQL("SELECT unnest(%s::bigint[])", [ids])
-
-
-def _filtered(queryset, filters, skip=""):
-    if filters.kinds and "kind" not in skip:
-        queryset = queryset.filter(kind__in=filters.kinds)
-    if filters.municipality and "municipality" not in skip:
-        queryset = queryset.filter(municipality_id=filters.municipality)
-    if filters.topic and "topic" not in skip:
-        queryset = queryset.filter(topics=filters.topic)
-    return queryset
 
 
 class Found:
@@ -140,10 +130,6 @@ class DatabaseBackend:
 
     def rows(self, access, parsed, filters, today, offset, limit):
         return self.find(access, parsed, filters, today).rows(offset, limit)
-
-    def summary(self, access, parsed, filters, today):
-        found = self.find(access, parsed, filters, today)
-        return found.count, found.anything, found.facets
 
     def facets(self, access, parsed, filters, today):
         return self.find(access, parsed, filters, today).facets
