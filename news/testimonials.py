@@ -108,9 +108,11 @@ def testimonials_rule(access, queryset):
     """The access rule for `news.Testimonial` (registered in news/testimonial_hooks.py).
 
     Everyone, visitors too, sees live testimonials whose consent is current. In the admin
-    (listings, choosers, form choices) editors also see the drafts and expired ones of the
+    (choosers, form choices) editors also see the drafts and expired ones of the
     municipalities they edit, and portal administrators everything. The site never shows
-    those: it starts from `published_and_consented` and filters that through here."""
+    those: it starts from `published_and_consented` and filters that through here. The
+    admin's listing and views of one testimonial ask the stricter "may edit"
+    (`TestimonialViewSet.get_queryset`)."""
     if access.is_portal_admin:
         return queryset
     shown = consented_q(clock.today())

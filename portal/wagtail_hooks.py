@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from portal.access import access_for
 from portal.accounts import wagtail_hooks as _accounts_hooks  # noqa: F401 (registers hooks)
 from portal.models import Municipality, MunicipalitySectionPage, SharedSpacePage
-from portal.snippet_viewsets import AccessCheckedSnippetViewSet
+from portal.snippet_viewsets import AccessCheckedDeleteBulkAction, AccessCheckedSnippetViewSet
 from portal.views import refuse
 
 
@@ -98,6 +98,10 @@ class MunicipalityViewSet(AccessCheckedSnippetViewSet):
 
 
 register_snippet(MunicipalityViewSet)
+
+# After Wagtail's own snippet bulk delete (order 0), so it replaces that for the models of
+# access-checked viewsets.
+hooks.register("register_bulk_action", AccessCheckedDeleteBulkAction, order=10)
 
 
 @hooks.register("construct_home_page_context")
