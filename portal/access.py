@@ -457,6 +457,11 @@ class Access:
         paths = self.admin_page_paths
         return bool(paths) and page.path.startswith(paths)
 
+    def admin_page_paths_q(self, field):
+        """`works_on_page` as a condition on a page path `field` (e.g. ``page__path`` of a
+        page's log entry): inside the subtrees the user holds page permissions on."""
+        return _paths_q(field, self.admin_page_paths)
+
     def choosable_pages(self, queryset=None):
         """What an admin chooser may list: live pages the user may read, and drafts and
         unpublished changes only inside the user's own subtrees."""

@@ -1,6 +1,6 @@
 """Admin URLs that the portal answers before Wagtail does (mounted ahead of its admin in
-portal/urls.py): the page chooser and the privacy dialog through the access module, and
-site-wide reports for portal administrators only."""
+portal/urls.py): the page chooser, the privacy dialog and the site history through the access
+module, and site-wide reports for portal administrators only."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -14,6 +14,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from portal import page_chooser as admin_choosers
 from portal.access import access_for, provisioned_privacy_of
+from portal.admin_history import PortalLogEntriesView
 
 
 def portal_admins_only(view):
@@ -72,6 +73,8 @@ urlpatterns = [
         "choose-page/chosen-multiple/",
         admin_choosers.ChosenMultipleView.as_view(),
     ),
+    path("reports/site-history/", PortalLogEntriesView.as_view()),
+    path("reports/site-history/results/", PortalLogEntriesView.as_view(results_only=True)),
     path(
         "reports/page-types-usage/",
         portal_admins_only(PageTypesUsageReportView.as_view()),

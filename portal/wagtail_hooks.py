@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 
 from portal.access import access_for
 from portal.accounts import wagtail_hooks as _accounts_hooks  # noqa: F401 (registers hooks)
+from portal.admin_history import replace_recent_edits_panel
 from portal.models import Municipality, MunicipalitySectionPage, SharedSpacePage
 from portal.snippet_viewsets import AccessCheckedDeleteBulkAction, AccessCheckedSnippetViewSet
 from portal.views import refuse
@@ -67,6 +68,11 @@ SITE_WIDE_REPORTS = ("page-types-usage",)
 def hide_site_wide_reports(request, menu_items):
     if not access_for(request.user).is_portal_admin:
         menu_items[:] = [item for item in menu_items if item.name not in SITE_WIDE_REPORTS]
+
+
+# The dashboard's recent edits name only pages the user may still reach (site history: the
+# report's view in portal/admin_urls.py).
+hooks.register("construct_homepage_panels", replace_recent_edits_panel)
 
 
 @hooks.register("register_provisioned_privacy")
