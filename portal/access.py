@@ -28,6 +28,7 @@ from functools import cached_property
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import models
 from django.db.models import Q
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
@@ -411,6 +412,13 @@ class Access:
         from wagtail.images.models import AbstractImage
 
         model = queryset.model
+        if not isinstance(queryset, models.QuerySet):
+            # A preview or an old revision holds its relations in memory (modelcluster's
+            # FakeQuerySet), which cannot take the rules' SQL: ask about the same rows.
+            items = list(queryset)
+            rows = model._default_manager.filter(pk__in=[o.pk for o in items if o.pk])
+            allowed = set(self.visible(rows).values_list("pk", flat=True))
+            return [o for o in items if o.pk in allowed]
         if issubclass(model, Page):
             return self.visible_pages(queryset)
         if issubclass(model, AbstractDocument):

@@ -20,6 +20,7 @@ class PortalConfig(AppConfig):
             page_indexing,
             privacy,
             rich_text,
+            rich_text_editor,
             uploads,
         )
         from portal.accounts import signals

@@ -11,8 +11,9 @@ handler replace the opening tag (it keeps the text and the closing `</a>`); an `
 The reader comes from `portal.current_reader` (anonymous when rendering outside a request).
 Look-ups are batched: everything the served page references is loaded with one query per
 kind on the first link (from Wagtail's reference index), and every object found is kept for
-the rest of the request. The admin's editor converts links with its own handlers
-(`wagtail.admin.rich_text.converters`), so editors still see and edit every link.
+the rest of the request. Images embedded in rich text follow the same rule. The admin's
+editor converts links and images with its own handlers, which portal.rich_text_editor
+checks the same way.
 
 Registered from `PortalConfig.ready()`: Wagtail only imports `<app>/wagtail_hooks.py` by
 itself.
@@ -22,6 +23,7 @@ from django.utils.html import escape
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.models import Page, ReferenceIndex
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -122,11 +124,32 @@ class AccessCheckedDocumentLinkHandler(_AccessCheckedLinks, DocumentLinkHandler)
         return document.url
 
 
+class AccessCheckedImageEmbedHandler(ImageEmbedHandler):
+    """An image embedded in rich text is shown only to readers who may see it; to others
+    nothing at all (no rendition URL, which names the file, and no alt text)."""
+
+    MISSING = '<img alt="">'  # what Wagtail renders for an image that does not exist
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        access = access_for(current_reading().user)
+        return [
+            image if image is not None and access.can_view_image(image) else None
+            for image in super().get_many(attrs_list)
+        ]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        tags = super().expand_db_attributes_many(attrs_list)
+        return ["" if tag == cls.MISSING else tag for tag in tags]
+
+
 # After Wagtail's own registrations (order 0), which these replace.
 @hooks.register("register_rich_text_features", order=100)
 def register_access_checked_links(features):
     features.register_link_type(AccessCheckedPageLinkHandler)
     features.register_link_type(AccessCheckedDocumentLinkHandler)
+    features.register_embed_type(AccessCheckedImageEmbedHandler)
 
 
 @hooks.register("before_serve_page", order=100)

@@ -1,0 +1,257 @@
+"""The leak crawl: every address the portal serves, as every kind of user, site and admin.
+
+One test builds the marked content (tests/crawl/marked.py), then for each user of the access
+matrix, the superuser first:
+1. crawls the site and the admin from the home page, the sitemap, robots.txt, the search
+   page and the admin's dashboard, following every same-host address the answers name;
+2. asks the admin for every marked item by id (edit forms, history, revisions, previews,
+   usage, copy/move/delete confirmations, the choosers' "chosen" answers) and each chooser
+   by search for every marker of its kind;
+3. replays every address the superuser requested, and the same with each object id one
+   below and one above. A user the admin turns away at its door (written out in marked.py)
+   gets every site address and one address per admin view, about an item they may not see
+   where there is one: the door is the same for every id, and the judge fails any admin
+   answer to them but a refusal;
+4. searches the site and its autocomplete for every marker (last: a search that finds
+   nothing is counted in an admin report, which would show the words to the next crawl).
+
+Each answer is judged against the expectation written out in marked.py: a marker shows,
+and an address about an item answers 2xx, only for users who may see that item; a refused
+visitor is sent to log in, a refused member gets 403 or 404. Any 5xx fails too. The table of
+requests and leaks per user and channel is printed at the end of the run
+(tests/crawl/conftest.py) and kept in var/crawl-report-<database>.txt.
+"""
+
+import re
+
+import pytest
+from django.test import Client
+
+from tests.crawl.crawler import Crawler, Judge, Report, view_of
+from tests.crawl.marked import ADMIN_USERS, USERS, build
+
+pytestmark = [pytest.mark.crawl, pytest.mark.django_db]
+
+PAGE_KINDS = {"page", "routine", "agreement", "guide", "news"}
+LOGIN_PATHS = {"/konto/login/", "/admin/login/", "/_util/login/"}
+# A request budget per user's own crawl: far above what it needs today (see the table), so
+# that a crawl cut short is a failure to look into, not a silent gap.
+MAX_REQUESTS = 4000
+
+# Admin and file addresses that are about one object, by model.
+ABOUT = [
+    (r"^/admin/pages/(\d+)/", "page"),
+    (r"^/admin/choose-page/(\d+)/", "page"),
+    (r"^/admin/kunskapsbanken/granskad/(\d+)/", "page"),
+    (r"^/admin/documents/(?:edit/|delete/|usage/|multiple/|chooser/chosen/)(\d+)/", "document"),
+    (r"^/dokument/(\d+)/", "document"),
+    (r"^/admin/images/(?:usage/|multiple/|chooser/chosen/|chooser/)?(\d+)/", "image"),
+    (r"^/bilder/[^/]*/(\d+)/", "image"),
+    (r"^/admin/media/(?:edit/|delete/|usage/|chooser/)(\d+)/", "film"),
+    (
+        r"^/admin/snippets/(?:choose/)?partners/partnerorganisation/(?:[\w-]+/)?(\d+)/",
+        "organisation",
+    ),
+    (r"^/admin/contact_person_chooser/chosen/(\d+)/", "contact"),
+    (r"^/admin/snippets/(?:choose/)?news/testimonial/(?:[\w-]+/)?(\d+)/", "testimonial"),
+]
+
+# The admin's choosers, searched for each marker of their kind.
+CHOOSER_SEARCH = {
+    "page": "/admin/choose-page/search/?q={}",
+    "document": "/admin/documents/chooser/results/?q={}",
+    "image": "/admin/images/chooser/results/?q={}",
+    "film": "/admin/media/chooser/?q={}",
+    "organisation": "/admin/snippets/choose/partners/partnerorganisation/results/?q={}",
+    "contact": "/admin/contact_person_chooser/results/?q={}",
+    "testimonial": "/admin/snippets/choose/news/testimonial/results/?q={}",
+}
+SITE_SEARCHES = ["/sok/?q={}", "/sok/forslag/?q={}"]
+
+# Every admin view of one object, by kind: forms, history, revisions, previews, usage and
+# the choosers' "chosen" answers.
+BY_ID = {
+    "page": [
+        "/admin/pages/{}/",
+        "/admin/pages/{}/edit/",
+        "/admin/pages/{}/edit/preview/",
+        "/admin/pages/{}/view_draft/",
+        "/admin/pages/{}/history/",
+        "/admin/pages/{}/revisions/",
+        "/admin/pages/{}/revisions/compare/live...latest/",
+        "/admin/pages/{}/usage/",
+        "/admin/pages/{}/workflow_history/",
+        "/admin/pages/{}/copy/",
+        "/admin/pages/{}/move/",
+        "/admin/pages/{}/delete/",
+        "/admin/pages/{}/unpublish/",
+        "/admin/pages/{}/add_subpage/",
+        "/admin/choose-page/{}/",
+        "/admin/choose-page/chosen-multiple/?id={}",
+    ],
+    "document": [
+        "/admin/documents/edit/{}/",
+        "/admin/documents/delete/{}/",
+        "/admin/documents/usage/{}/",
+        "/admin/documents/chooser/chosen/{}/",
+        "/admin/documents/chooser/chosen-multiple/?id={}",
+    ],
+    "image": [
+        "/admin/images/{}/",
+        "/admin/images/{}/delete/",
+        "/admin/images/usage/{}/",
+        "/admin/images/{}/generate_url/",
+        "/admin/images/{}/preview/original/",
+        "/admin/images/chooser/chosen/{}/",
+        "/admin/images/chooser/{}/select_format/",
+        "/admin/images/chooser/chosen-multiple/?id={}",
+    ],
+    "film": [
+        "/admin/media/edit/{}/",
+        "/admin/media/delete/{}/",
+        "/admin/media/usage/{}/",
+        "/admin/media/chooser/{}/",
+    ],
+    "organisation": [
+        "/admin/snippets/partners/partnerorganisation/edit/{}/",
+        "/admin/snippets/partners/partnerorganisation/history/{}/",
+        "/admin/snippets/partners/partnerorganisation/usage/{}/",
+        "/admin/snippets/partners/partnerorganisation/copy/{}/",
+        "/admin/snippets/partners/partnerorganisation/delete/{}/",
+        "/admin/snippets/choose/partners/partnerorganisation/chosen/{}/",
+        "/admin/snippets/choose/partners/partnerorganisation/chosen-multiple/?id={}",
+    ],
+    "contact": [
+        "/admin/contact_person_chooser/chosen/{}/",
+        "/admin/contact_person_chooser/chosen-multiple/?id={}",
+    ],
+    "testimonial": [
+        "/admin/snippets/news/testimonial/edit/{}/",
+        "/admin/snippets/news/testimonial/history/{}/",
+        "/admin/snippets/news/testimonial/usage/{}/",
+        "/admin/snippets/news/testimonial/copy/{}/",
+        "/admin/snippets/news/testimonial/delete/{}/",
+        "/admin/snippets/news/testimonial/unpublish/{}/",
+        "/admin/snippets/choose/news/testimonial/chosen/{}/",
+        "/admin/snippets/choose/news/testimonial/chosen-multiple/?id={}",
+    ],
+}
+
+
+def _model_of(kind):
+    return "page" if kind in PAGE_KINDS else kind
+
+
+class Owners:
+    """Which marked item an address is about: by model and id, or by the marker in its
+    path (page slugs and file names carry the marker)."""
+
+    def __init__(self, marked):
+        self.by_id = {}
+        self.by_marker = {}
+        for item in marked.items:
+            # A live page with an unpublished revision is public; only its revision is not.
+            if item.scope == "revision":
+                continue
+            self.by_id[(_model_of(item.kind), item.obj.pk)] = item
+            self.by_marker[item.marker] = item
+        self.patterns = [(re.compile(p), model) for p, model in ABOUT]
+        self.markers = re.compile("|".join(self.by_marker))
+
+    def __call__(self, path):
+        for pattern, model in self.patterns:
+            match = pattern.match(path)
+            if match:
+                return self.by_id.get((model, int(match.group(1))))
+        match = self.markers.search(path)
+        return self.by_marker[match.group(0)] if match else None
+
+
+def _client(user):
+    # A server error is an answer to record, not an exception to stop at.
+    client = Client(raise_request_exception=False)
+    if getattr(user, "pk", None):  # the inactive user too: the session must not let them in
+        client.force_login(user)
+    return client
+
+
+def _admin_probes(marked):
+    """The admin by id and its choosers by search, for every marked item."""
+    urls = []
+    for item in marked.items:
+        model = _model_of(item.kind)
+        urls += [template.format(item.obj.pk) for template in BY_ID[model]]
+        urls.append(CHOOSER_SEARCH[model].format(item.marker))
+    return urls
+
+
+def _site_searches(marked):
+    return [template.format(m) for m in marked.markers for template in SITE_SEARCHES]
+
+
+def _neighbours(urls, owners):
+    """Each address about an object, with the id one below and one above."""
+    out = set()
+    for url in urls:
+        path = url.partition("?")[0]
+        for pattern, _model in owners.patterns:
+            match = pattern.match(path)
+            if match:
+                pk = int(match.group(1))
+                for other in (pk - 1, pk + 1):
+                    start, end = match.span(1)
+                    out.add(url[:start] + str(other) + url[end:])
+                break
+    return out - set(urls)
+
+
+def _at_the_door(urls, owners, user):
+    """For a user the admin turns away at its door: every site address, and of the admin
+    one address per view (per path with its ids replaced), about an item this user may not
+    see where there is one. The door is the same for every address of a view, and the judge
+    fails any admin answer but a refusal for these users."""
+    site = [u for u in urls if not u.startswith("/admin/")]
+    per_view = {}
+    for url in (u for u in urls if u.startswith("/admin/")):
+        path, _, query = url.partition("?")
+        key = (view_of(path), bool(query))
+        item = owners(path)
+        hidden = item is not None and user not in item.may_see
+        if key not in per_view or (hidden and not per_view[key][0]):
+            per_view[key] = (hidden, url)
+    return site + sorted(url for _hidden, url in per_view.values())
+
+
+def test_no_user_sees_what_they_may_not_through_any_channel(world, crawl_report):
+    marked = build(world)
+    owners = Owners(marked)
+    judge = Judge(marked.markers, owners, LOGIN_PATHS, ADMIN_USERS)
+    report = Report()
+    start = ["/", "/sitemap.xml", "/robots.txt", "/admin/", "/sok/"]
+    probes = _admin_probes(marked)
+
+    crawls = {}
+    for name in ["superuser"] + [u for u in USERS if u != "superuser"]:
+        crawler = Crawler(_client(world.users[name]), name, judge, report, MAX_REQUESTS)
+        crawler.crawl(start)
+        assert not crawler.truncated, f"{name}'s crawl passed {MAX_REQUESTS} requests"
+        if name in ADMIN_USERS:
+            crawler.crawl(probes, follow=False)
+        else:
+            crawler.crawl(_at_the_door(probes, owners, name), follow=False)
+        crawls[name] = crawler
+    replay = sorted(crawls["superuser"].seen)
+    neighbours = sorted(_neighbours(replay, owners))
+    for name, crawler in crawls.items():
+        if name in ADMIN_USERS:
+            crawler.crawl(replay + neighbours, follow=False)
+        else:
+            crawler.crawl(_at_the_door(replay + neighbours, owners, name), follow=False)
+    # Searches last: a search that finds nothing is counted in the admin's report of such
+    # searches, which would otherwise show the next user's crawl the words typed here.
+    for crawler in crawls.values():
+        crawler.crawl(_site_searches(marked), follow=False)
+
+    table = report.table(USERS)
+    crawl_report(table, report.leaks)
+    assert report.leaks == [], "\n".join(str(leak) for leak in report.leaks[:60])
