@@ -1,4 +1,5 @@
 import os
+import time
 from dataclasses import dataclass, field
 
 import pytest
@@ -80,3 +81,13 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+_RUN_STARTED = time.time()
+
+
+def pytest_terminal_summary(terminalreporter):
+    # The leak crawl's table (tests/crawl), printed by the process that reports the run.
+    from tests.crawl.report_file import print_reports
+
+    print_reports(terminalreporter, since=_RUN_STARTED)

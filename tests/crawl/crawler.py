@@ -25,6 +25,7 @@ SKIP = re.compile(
     r"^/(static/|admin/jsi18n/|admin/sprite/|admin/failwhale/|admin/test404/|admin/logout/"
     r"|konto/logout/|sprak/|favicon|admin/editing-sessions/)"
 )
+SEARCH_PATHS = {"/sok/", "/sok/forslag/"}
 # The admin's own doors, open to anyone.
 OPEN_ADMIN = re.compile(r"^/admin/(login|password_reset)/")
 # Where to go after a form is sent: the same view whatever it says.
@@ -185,7 +186,24 @@ class Judge:
         item = self.owner_of(path)
         if item is not None and user not in item.may_see:
             found.extend(self._refusal_problems(user, url, response, item))
+        found.extend(self._search_problems(user, url, response, body))
         return found
+
+    def _search_problems(self, user, url, response, body):
+        """A search for a marker the user may not see finds nothing: no hit, no count, no
+        suggestion (the marker check above sees titles; this sees a count of one)."""
+        parts = urlsplit(url)
+        if parts.path not in SEARCH_PATHS or response.status_code != 200:
+            return []
+        words = dict(parse_qsl(parts.query)).get("q", "")
+        item = self.items.get(words)
+        if item is None or user in item.may_see:
+            return []
+        if parts.path == "/sok/forslag/":
+            suggestions = json.loads(body).get("suggestions")
+            return [f"suggests {len(suggestions)} for {words}"] if suggestions else []
+        hits = body.decode("utf-8", "replace").count('class="hit"')
+        return [f"finds {hits} for {words}"] if hits else []
 
     def _refusal_problems(self, user, url, response, item):
         status = response.status_code
@@ -227,6 +245,7 @@ class Crawler:
         self.unmarked_per_view = Counter()
         self.found = set()  # every address this crawl met, asked or not
         self.truncated = False
+        self.follows = lambda url: True  # which named addresses this crawl follows
 
     def fetch(self, url):
         """Ask once and judge the answer; returns the response and its body."""
@@ -279,5 +298,5 @@ class Crawler:
             text = body.decode("utf-8", "replace")
             for link in sorted(links_in(url, response, text)):
                 self.found.add(link)
-                if self._admit(link):
+                if self.follows(link) and self._admit(link):
                     queue.append(link)

@@ -477,6 +477,20 @@ def build(world):
     body.append(("paragraph", f'<p><a linktype="page" id="{draft.pk}">utkast</a></p>'))
     _publish_body(public, body)
     _publish_body(page_a, [("paragraph", f'<p><a linktype="page" id="{page_b.pk}">B</a></p>')])
+    # The main menu, as the demo has it: the crawl starts from the home page.
+    for page in (
+        marked.pages["directory"],
+        marked.pages["testimonials"],
+        news,
+        bank,
+        public,
+        section_a,
+        section_b,
+        shared,
+        world.content["login-only page"],
+    ):
+        page.show_in_menus = True
+        page.save_revision().publish()
     # Everything created has its entry in the admin's history, as when made in the admin.
     for item in marked.items:
         if item.kind != "contact" and item.scope != "revision":

@@ -2,8 +2,10 @@
 
 One test builds the marked content (tests/crawl/marked.py), then for each user of the access
 matrix, the superuser first:
-1. crawls the site and the admin from the home page, the sitemap, robots.txt, the search
-   page and the admin's dashboard, following every same-host address the answers name;
+1. crawls, in three parts that xdist runs side by side (`PARTS`), the site from the home
+   page, the sitemap, robots.txt and the search page; the admin's page tree from its
+   explorer; and the rest of the admin from its dashboard; following every same-host
+   address the answers name;
 2. asks the admin for every marked item by id (edit forms, history, revisions, previews,
    usage, copy/move/delete confirmations, the choosers' "chosen" answers) and each chooser
    by search for every marker of its kind;
@@ -13,7 +15,8 @@ matrix, the superuser first:
    where there is one: the door is the same for every id, and the judge fails any admin
    answer to them but a refusal;
 4. searches the site and its autocomplete for every marker (last: a search that finds
-   nothing is counted in an admin report, which would show the words to the next crawl).
+   nothing is counted in an admin report, which would show the words to the next crawl),
+   and reads the user's own personal news feed.
 
 Each answer is judged against the expectation written out in marked.py: a marker shows,
 and an address about an item answers 2xx, only for users who may see that item; a refused
@@ -27,6 +30,7 @@ import re
 import pytest
 from django.test import Client
 
+from news.feeds import new_token
 from tests.crawl.crawler import Crawler, Judge, Report, view_of
 from tests.crawl.marked import ADMIN_USERS, USERS, build
 
@@ -175,11 +179,14 @@ def _client(user):
     return client
 
 
-def _admin_probes(marked):
-    """The admin by id and its choosers by search, for every marked item."""
+def _admin_probes(marked, wanted):
+    """The admin by id and its choosers by search, for every marked item of the models
+    `wanted` accepts."""
     urls = []
     for item in marked.items:
         model = _model_of(item.kind)
+        if not wanted(model):
+            continue
         urls += [template.format(item.obj.pk) for template in BY_ID[model]]
         urls.append(CHOOSER_SEARCH[model].format(item.marker))
     return urls
@@ -222,17 +229,47 @@ def _at_the_door(urls, owners, user):
     return site + sorted(url for _hidden, url in per_view.values())
 
 
-def test_no_user_sees_what_they_may_not_through_any_channel(world, crawl_report):
+# The crawl in three parts, so that xdist spreads them over its workers: the site
+# (every address outside /admin/, searches and feeds); the admin's page tree (explorer,
+# page views, the page chooser); the rest of the admin (files, snippets, choosers,
+# reports, settings), with the files and images it links to. Each part has its own
+# superuser crawl to replay as everyone else.
+ADMIN_PAGES = ("/admin/pages/", "/admin/choose-page/")
+FILES = ("/dokument/", "/bilder/", "/media/")
+PARTS = {
+    "site": {
+        "start": ["/", "/sitemap.xml", "/robots.txt", "/sok/"],
+        "follows": lambda url: not url.startswith("/admin/"),
+        "probes": lambda model: False,
+    },
+    "admin pages": {
+        "start": ["/admin/pages/"],
+        "follows": lambda url: url.startswith(ADMIN_PAGES),
+        "probes": lambda model: model == "page",
+    },
+    "admin": {
+        "start": ["/admin/"],
+        "follows": lambda url: (
+            url.startswith(FILES) or (url.startswith("/admin/") and not url.startswith(ADMIN_PAGES))
+        ),
+        "probes": lambda model: model != "page",
+    },
+}
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_no_user_sees_what_they_may_not_through_any_channel(world, crawl_report, part):
     marked = build(world)
     owners = Owners(marked)
     judge = Judge(marked.markers, owners, LOGIN_PATHS, ADMIN_USERS)
     report = Report()
-    start = ["/", "/sitemap.xml", "/robots.txt", "/admin/", "/sok/"]
-    probes = _admin_probes(marked)
+    start = PARTS[part]["start"]
+    probes = _admin_probes(marked, PARTS[part]["probes"])
 
     crawls = {}
     for name in ["superuser"] + [u for u in USERS if u != "superuser"]:
         crawler = Crawler(_client(world.users[name]), name, judge, report, MAX_REQUESTS)
+        crawler.follows = PARTS[part]["follows"]
         crawler.crawl(start)
         assert not crawler.truncated, f"{name}'s crawl passed {MAX_REQUESTS} requests"
         if name in ADMIN_USERS:
@@ -247,11 +284,14 @@ def test_no_user_sees_what_they_may_not_through_any_channel(world, crawl_report)
             crawler.crawl(replay + neighbours, follow=False)
         else:
             crawler.crawl(_at_the_door(replay + neighbours, owners, name), follow=False)
-    # Searches last: a search that finds nothing is counted in the admin's report of such
-    # searches, which would otherwise show the next user's crawl the words typed here.
-    for crawler in crawls.values():
-        crawler.crawl(_site_searches(marked), follow=False)
+    if part == "site":
+        # Searches last: one that finds nothing is counted in the admin's report of such
+        # searches. Each user's personal news feed is read by its owner only: its address
+        # is a secret of its own, not one to replay as somebody else.
+        for name, crawler in crawls.items():
+            crawler.crawl(_site_searches(marked), follow=False)
+            if getattr(world.users[name], "pk", None):
+                crawler.crawl([f"/nyheter-flode/{new_token(world.users[name])}/"])
 
-    table = report.table(USERS)
-    crawl_report(table, report.leaks)
+    crawl_report(part, report.table(USERS), report.leaks)
     assert report.leaks == [], "\n".join(str(leak) for leak in report.leaks[:60])
