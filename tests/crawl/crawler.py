@@ -2,14 +2,18 @@
 
 It follows every address a response names: links, `src`/`srcset`, form actions, quoted
 paths in inline data (the admin keeps chooser and listing URLs in `data-*` attributes and
-JSON), sitemap `<loc>` and feed `<link>` entries. It only ever sends GET, as a curious
-reader with a browser would, and never follows a way out (log-out, language switch).
+JSON), sitemap `<loc>` and feed `<link>` entries, and the site's GET forms (each choice of
+a filter on its own, a text box filled with a word every marked text holds). It only ever
+sends GET, as a curious reader with a browser would, and never follows a way out (log-out,
+language switch).
 """
 
 import html
+import io
 import json
 import re
 import time
+import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
@@ -17,7 +21,22 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 # Quoted same-host paths anywhere in a text response (after unescaping HTML entities).
 QUOTED_PATH = re.compile(r"""["'](/(?!/)[^"'\s<>{}]*)["']""")
 ABSOLUTE = re.compile(r"""https?://testserver(/[^"'\s<>{}]*)""")
+# Links relative to the page (a listing's `?sida=2`), which QUOTED_PATH does not see.
+# (Not `data-action`: the admin's Stimulus actions are no addresses.)
+LINK_ATTRIBUTE = re.compile(
+    r"""(?<![\w-])(?:href|src|action|poster)\s*=\s*["']([^"']+)["']""", re.I
+)
 SRCSET = re.compile(r"""srcset\s*=\s*["']([^"']+)["']""")
+FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S | re.I)
+SELECT = re.compile(r"<select\b([^>]*)>(.*?)</select>", re.S | re.I)
+OPTION_VALUE = re.compile(r"""<option\b[^>]*\bvalue\s*=\s*["']([^"']*)["']""", re.I)
+INPUT = re.compile(r"<input\b([^>]*)>", re.I)
+# A word in every marked item's text (marked.py `_text`): a text box filled with it lists
+# everything the reader may see, and the marker of anything else.
+COMMON_WORD = "handlar"
+# The first few choices of each filter: the municipalities, types and statuses are all
+# there; a long list of organisation kinds holds nothing more to learn.
+MAX_OPTIONS_PER_FILTER = 4
 
 # Never requested: ways out, deliberate error pages, static assets and the admin's
 # JavaScript catalogue, none of which depends on who asks.
@@ -28,14 +47,20 @@ SKIP = re.compile(
 SEARCH_PATHS = {"/sok/", "/sok/forslag/"}
 # The admin's own doors, open to anyone.
 OPEN_ADMIN = re.compile(r"^/admin/(login|password_reset)/")
-# Where to go after a form is sent: the same view whatever it says.
-IGNORED_PARAMETERS = {"next"}
+# Where to go after a form is sent, and a listing's sort order: the same view and the same
+# objects whatever they say (left out, a listing's filters get the per-path budget below).
+IGNORED_PARAMETERS = {"next", "ordering"}
 # How many different query strings one path is tried with (sort orders, filters, pages):
 # enough for pagination and every filter link of a listing, not their product. A view of
 # one object (its path holds an id) is about that object whatever the query says.
 MAX_QUERIES_PER_PATH = 4
 MAX_QUERIES_PER_OBJECT_PATH = 1
+# The site's listings have few query strings but each filter matters (a municipality, a
+# type): every choice of their forms is tried.
+MAX_QUERIES_PER_SITE_PATH = 16
 OBJECT_PATH = re.compile(r"/\d+/")
+# A later page of the same listing is another set of objects: never capped.
+PAGINATION_PARAMETERS = {"p", "page", "sida"}
 
 CHANNELS = ["pages", "files", "images", "exports", "feeds+sitemap", "search", "admin"]
 
@@ -72,6 +97,40 @@ def normalise(base, link):
     return parts.path + (f"?{query}" if query else "")
 
 
+def _attribute(attributes, name):
+    match = re.search(rf"""(?<![\w-]){name}\s*=\s*["']([^"']*)["']""", attributes, re.I)
+    return html.unescape(match.group(1)) if match else None
+
+
+def form_queries(url, text):
+    """The site's GET forms as addresses: each filter choice on its own, each text box
+    filled with COMMON_WORD. The admin's filter forms are left out (their choices are links
+    too, and the admin's budget is spent on its objects)."""
+    if urlsplit(url).path.startswith("/admin/"):
+        return set()
+    found = set()
+    for attributes, inner in FORM.findall(text):
+        if (_attribute(attributes, "method") or "get").lower() != "get":
+            continue
+        action = _attribute(attributes, "action") or urlsplit(url).path
+        pairs = []
+        for select_attributes, options in SELECT.findall(inner):
+            name = _attribute(select_attributes, "name")
+            values = [html.unescape(v) for v in OPTION_VALUE.findall(options) if v]
+            pairs += [(name, v) for v in values[:MAX_OPTIONS_PER_FILTER] if name]
+        for input_attributes in INPUT.findall(inner):
+            name = _attribute(input_attributes, "name")
+            kind = (_attribute(input_attributes, "type") or "text").lower()
+            if not name:
+                continue
+            if kind in ("checkbox", "radio"):
+                pairs.append((name, _attribute(input_attributes, "value") or "on"))
+            elif kind in ("text", "search"):
+                pairs.append((name, COMMON_WORD))
+        found.update(f"{action}?{urlencode([pair])}" for pair in pairs)
+    return found
+
+
 def links_in(url, response, text):
     """Every same-host address the response names."""
     kind = response.get("Content-Type", "")
@@ -89,10 +148,14 @@ def links_in(url, response, text):
         found.add(match.group(1))
     for match in ABSOLUTE.finditer(unescaped):
         found.add(match.group(1))
+    if "html" in kind:
+        found.update(match.group(1) for match in LINK_ATTRIBUTE.finditer(text))
     for match in SRCSET.finditer(text):
         for candidate in html.unescape(match.group(1)).split(","):
             if candidate.strip():
                 found.add(candidate.strip().split()[0])
+    if "html" in kind:
+        found.update(form_queries(url, text))
     location = response.get("Location")
     if location:
         found.add(location)
@@ -103,6 +166,18 @@ def body_of(response):
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content)
     return response.content
+
+
+def text_of(body):
+    """The answer as text to look for markers in; a zip (the admin's XLSX exports) by the
+    text of every file inside it, which its compression hides from a plain search."""
+    if body[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                body = b" ".join(archive.read(name) for name in archive.namelist())
+        except (zipfile.BadZipFile, OSError):
+            pass
+    return body.decode("utf-8", "replace")
 
 
 @dataclass
@@ -148,43 +223,69 @@ class Report:
         return "\n".join(lines)
 
 
+# Put in place of a marker the user typed, to learn how often an address repeats what it
+# was asked (a search box, a "not found" page, a log-in link back): shaped like a marker,
+# it names nothing.
+INERT = "mxingetmx"
+
+
+def is_admin(path):
+    return path.startswith("/admin/")
+
+
 class Judge:
     """Decides, for one answer to one user, whether it shows what that user may not see.
 
     `items` maps each marker to the item it marks; `owner_of(path)` names the marked item an
-    admin or file address is about (by model and id), or None."""
+    admin or file address is about (by model and id), or None. Who may see an item differs
+    between the admin (`may_see`) and the site (`may_see_on_site`: a draft is for its editors
+    in the admin, for nobody on the site)."""
 
     def __init__(self, items, owner_of, login_paths, admin_users):
         self.items = items
         self.admin_users = admin_users
-        self.markers = re.compile("|".join(re.escape(m) for m in items))
+        # Markers are lower-case; a template may still capitalise or upper-case them.
+        self.markers = re.compile("|".join(re.escape(m) for m in items), re.I)
         self.owner_of = owner_of
         self.login_paths = login_paths
 
-    def problems(self, user, url, response, body):
+    def may_see(self, user, path, item):
+        return user in (item.may_see if is_admin(path) else item.may_see_on_site)
+
+    def count(self, text):
+        return Counter(m.lower() for m in self.markers.findall(text))
+
+    def problems(self, user, url, response, body, echo=None):
+        """`echo(mark)` answers how often, and with which status, the same address with the
+        marker `mark` replaced by INERT repeats INERT: what the address itself brings back."""
         status = response.status_code
         found = []
         if status >= 500:
             found.append("server error")
-        # What the user typed into the address is no secret to them.
-        asked = set(self.markers.findall(url))
-        headers = " ".join(response.get(h, "") for h in ("Location", "Content-Disposition", "Link"))
-        shown = set(self.markers.findall(body.decode("utf-8", "replace"))) | set(
-            self.markers.findall(headers)
-        )
-        for mark in sorted(shown - asked):
-            if user not in self.items[mark].may_see:
-                found.append(f"shows {mark}")
         path = urlsplit(url).path
-        if (
-            path.startswith("/admin/")
-            and user not in self.admin_users
-            and 200 <= status < 300
-            and not OPEN_ADMIN.match(path)
-        ):
-            found.append(f"the admin answers {status} to a user it must turn away")
+        asked = {m.lower() for m in self.markers.findall(url)}
+        headers = " ".join(response.get(h, "") for h in ("Location", "Content-Disposition", "Link"))
+        shown = self.count(text_of(body) + " " + headers)
+        for mark in sorted(shown):
+            if self.may_see(user, path, self.items[mark]):
+                continue
+            if mark not in asked:
+                found.append(f"shows {mark}")
+                continue
+            # What the user typed is no secret to them: it may come back as often as a word
+            # that names nothing does, and no more (a hit, a title, a file name).
+            if echo is None:
+                continue
+            times, echo_status = echo(mark)
+            if shown[mark] > times:
+                found.append(f"shows {mark} {shown[mark]} times, a word naming nothing {times}")
+            elif status != echo_status:
+                found.append(f"answers {status}, {echo_status} for a word naming nothing")
+        if is_admin(path) and user not in self.admin_users and 200 <= status < 300:
+            if not OPEN_ADMIN.match(path):
+                found.append(f"the admin answers {status} to a user it must turn away")
         item = self.owner_of(path)
-        if item is not None and user not in item.may_see:
+        if item is not None and not self.may_see(user, path, item):
             found.extend(self._refusal_problems(user, url, response, item))
         found.extend(self._search_problems(user, url, response, body))
         return found
@@ -197,7 +298,7 @@ class Judge:
             return []
         words = dict(parse_qsl(parts.query)).get("q", "")
         item = self.items.get(words)
-        if item is None or user in item.may_see:
+        if item is None or self.may_see(user, parts.path, item):
             return []
         if parts.path == "/sok/forslag/":
             suggestions = json.loads(body).get("suggestions")
@@ -226,6 +327,14 @@ MAX_UNMARKED_OBJECTS_PER_VIEW = 3
 LISTING = re.compile(r"^/admin/(pages|choose-page)/\d+/(results/)?$")
 
 
+def _later_page(query):
+    """A page of a listing after its first (which is the bare address again)."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return {k for k, _v in pairs} <= PAGINATION_PARAMETERS and any(
+        v not in ("", "1") for _k, v in pairs
+    )
+
+
 def view_of(path):
     """The view an address belongs to: its path with every id replaced."""
     return re.sub(r"/\d+/", "/N/", path)
@@ -246,6 +355,7 @@ class Crawler:
         self.found = set()  # every address this crawl met, asked or not
         self.truncated = False
         self.follows = lambda url: True  # which named addresses this crawl follows
+        self.echoes = {}  # address with INERT in place of a marker -> (times, status)
 
     def fetch(self, url):
         """Ask once and judge the answer; returns the response and its body."""
@@ -254,11 +364,27 @@ class Crawler:
         self.report.timing[self.user][channel_of(url)] += time.perf_counter() - started
         body = body_of(response)
         self.report.count(self.user, url)
-        for problem in self.judge.problems(self.user, url, response, body):
+
+        def echo(mark):
+            return self._echo(re.sub(re.escape(mark), INERT, url, flags=re.I))
+
+        for problem in self.judge.problems(self.user, url, response, body, echo):
             self.report.leaks.append(
                 Leak(self.user, channel_of(url), url, response.status_code, problem)
             )
         return response, body
+
+    def _echo(self, url):
+        if url not in self.echoes:
+            response = self.client.get(url)
+            self.report.count(self.user, url)
+            text = (
+                text_of(body_of(response))
+                + " "
+                + " ".join(response.get(h, "") for h in ("Location", "Content-Disposition", "Link"))
+            )
+            self.echoes[url] = (text.lower().count(INERT), response.status_code)
+        return self.echoes[url]
 
     def _admit(self, url, capped=True):
         if url in self.seen:
@@ -273,10 +399,15 @@ class Crawler:
                 if self.unmarked_per_view[view] >= MAX_UNMARKED_OBJECTS_PER_VIEW:
                     return False
                 self.unmarked_per_view[view] += 1
-        if query:
-            limit = (
-                MAX_QUERIES_PER_OBJECT_PATH if OBJECT_PATH.search(path) else MAX_QUERIES_PER_PATH
-            )
+        if query and _later_page(query):
+            pass
+        elif query:
+            if OBJECT_PATH.search(path):
+                limit = MAX_QUERIES_PER_OBJECT_PATH
+            elif is_admin(path):
+                limit = MAX_QUERIES_PER_PATH
+            else:
+                limit = MAX_QUERIES_PER_SITE_PATH
             if self.queries_per_path[path] >= limit:
                 return False
             self.queries_per_path[path] += 1

@@ -100,6 +100,12 @@ EXPECTED = {
     ("contact", "left"): ADMIN,
 }
 
+# On the site, what only the admin shows (a draft, an unpublished revision, a testimonial
+# without published consent, someone who has left) is shown to nobody: news/testimonial_views
+# and Wagtail's page serving show a draft not even to its editor. The superuser, whom nothing
+# is refused, aside.
+ON_SITE = {key: (ADMIN if who <= EDITS_A else who) for key, who in EXPECTED.items()}
+
 SCOPE_CODES = {
     "public": "publik",
     "members": "medlem",
@@ -135,7 +141,8 @@ class Item:
     scope: str
     obj: object
     marker: str
-    may_see: frozenset
+    may_see: frozenset  # in the admin
+    may_see_on_site: frozenset
 
 
 @dataclass
@@ -145,7 +152,8 @@ class Marked:
     pages: dict = field(default_factory=dict)  # named places: home, sections, indexes
 
     def add(self, kind, scope, obj):
-        self.items.append(Item(kind, scope, obj, marker(kind, scope), EXPECTED[(kind, scope)]))
+        key = (kind, scope)
+        self.items.append(Item(kind, scope, obj, marker(*key), EXPECTED[key], ON_SITE[key]))
         return obj
 
     def get(self, kind, scope):
@@ -255,8 +263,14 @@ def _new_revision(page, mark, title):
     page.body = [("paragraph", _rich(mark))]
     if hasattr(page, "summary"):
         page.summary = _text(mark)
-    # As the admin does: the history names the revision by its (unpublished) title.
-    log(instance=page, action="wagtail.edit", revision=page.save_revision())
+    # As the admin does: the history names the revision by its (unpublished) title and, as
+    # a change of content, offers to preview it and compare it with the live version.
+    log(
+        instance=page,
+        action="wagtail.edit",
+        revision=page.save_revision(),
+        content_changed=True,
+    )
 
 
 def _testimonial(mark, municipality=None, publish=True, consent=True, **extra):
@@ -369,11 +383,18 @@ def build(world):
     bank_a = add_index(section_a, title="Kalmars kunskapsbank", slug="kunskapsbank")
     bank_b = add_index(section_b, title="Södertäljes kunskapsbank", slug="kunskapsbank")
     bank_shared = add_index(shared, title="Gemensamma rutiner", slug="kunskapsbank")
+    contact_blocks = [
+        ("partner_contact", {"contact": contact, "note": "Frågor"}) for contact in contacts.values()
+    ]
     related = {
         "agreement": {
             "partner_organisations": [orgs["A"], orgs["B"], orgs["members"]],
             "contact_people": [contacts["A"], contacts["B"], contacts["left"], contacts["members"]],
-        }
+        },
+        # A routine's steps and a guide's content name every contact in partner-contact
+        # blocks, whoever may see them.
+        "routine": {"steps": contact_blocks},
+        "guide": {"content": contact_blocks},
     }
     _knowledge(marked, "members", bank, **related)
     _knowledge(marked, "A", bank_a, attachment=marked.get("document", "A"))
@@ -416,13 +437,31 @@ def build(world):
     news_a.add_child(instance=draft_post)
     draft_post.save_revision()
     marked.add("news", "draft", draft_post)
-    revised_post = add_page(news, model=NewsPostPage, title="Nyhet som ändras", slug="andras")
+    # A public post whose main image is B's: neither the page, the listings, the feeds nor
+    # the link-preview tags may name it to anyone but B's staff.
+    revised_post = add_page(
+        news,
+        model=NewsPostPage,
+        title="Nyhet som ändras",
+        slug="andras",
+        main_image=marked.get("image", "B"),
+        main_image_alt="Södertälje",
+    )
     _new_revision(revised_post, marker("news", "revision"), "Nyhet")
     marked.add("news", "revision", revised_post)
 
     # Testimonials and their page.
     marked.pages["testimonials"] = seed_testimonial_page(home_page())
-    marked.add("testimonial", "public", _testimonial(marker("testimonial", "public")))
+    # Published for everyone, with a photo for members only.
+    marked.add(
+        "testimonial",
+        "public",
+        _testimonial(
+            marker("testimonial", "public"),
+            photo=marked.get("image", "members"),
+            photo_alt="Foto",
+        ),
+    )
     marked.add(
         "testimonial",
         "A",
@@ -448,7 +487,12 @@ def build(world):
     revised_voice = _testimonial("Ett citat som ändras")
     revised_voice.quote = f"Citat {marker('testimonial', 'revision')}"
     revised_voice.short_text = _text(marker("testimonial", "revision"))
-    log(instance=revised_voice, action="wagtail.edit", revision=revised_voice.save_revision())
+    log(
+        instance=revised_voice,
+        action="wagtail.edit",
+        revision=revised_voice.save_revision(),
+        content_changed=True,
+    )
     marked.add("testimonial", "revision", Testimonial.objects.get(pk=revised_voice.pk))
 
     # The public page uses what other scopes hold: an image block, document and film

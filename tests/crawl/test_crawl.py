@@ -14,10 +14,12 @@ matrix, the superuser first:
    gets every site address and one address per admin view, about an item they may not see
    where there is one: the door is the same for every id, and the judge fails any admin
    answer to them but a refusal;
-4. searches the site and its autocomplete for every marker (last: a search that finds
-   nothing is counted in an admin report, which would show the words to the next crawl),
-   and reads the user's own personal news feed.
+4. (site part) asks each logged-in user's personal news feed, at the secret address made
+   for them, and searches the site and its autocomplete for every marker (last: a search
+   that finds nothing is counted in an admin report, which would show the words to the next
+   crawl).
 
+Listings are cut to a page of one or two items, so that every listing has later pages.
 Each answer is judged against the expectation written out in marked.py: a marker shows,
 and an address about an item answers 2xx, only for users who may see that item; a refused
 visitor is sent to log in, a refused member gets 403 or 404. Any 5xx fails too. The table of
@@ -29,9 +31,14 @@ import re
 
 import pytest
 from django.test import Client
+from wagtail.models import Page
 
-from news.feeds import new_token
-from tests.crawl.crawler import Crawler, Judge, Report, view_of
+from knowledge import listing as knowledge_listing
+from news import feeds, testimonial_views
+from news import listing as news_listing
+from news import models as news_models
+from partners.models import PartnerDirectoryPage, PartnerOrganisation
+from tests.crawl.crawler import COMMON_WORD, Crawler, Judge, Report, view_of
 from tests.crawl.marked import ADMIN_USERS, USERS, build
 
 pytestmark = [pytest.mark.crawl, pytest.mark.django_db]
@@ -58,6 +65,9 @@ ABOUT = [
     ),
     (r"^/admin/contact_person_chooser/chosen/(\d+)/", "contact"),
     (r"^/admin/snippets/(?:choose/)?news/testimonial/(?:[\w-]+/)?(\d+)/", "testimonial"),
+    # The site's own routes by id (the testimonials page and the directory marked.py makes).
+    (r"^/roster/(\d+)/", "testimonial"),
+    (r"^/partnerkatalog/[^/]+/kontakt/(\d+)/", "contact"),
 ]
 
 # The admin's choosers, searched for each marker of their kind.
@@ -83,6 +93,8 @@ BY_ID = {
         "/admin/pages/{}/history/",
         "/admin/pages/{}/revisions/",
         "/admin/pages/{}/revisions/compare/live...latest/",
+        "/admin/pages/{}/revisions/compare/earliest...latest/",
+        "/admin/pages/{}/revisions/{latest}/view/",
         "/admin/pages/{}/usage/",
         "/admin/pages/{}/workflow_history/",
         "/admin/pages/{}/copy/",
@@ -119,6 +131,7 @@ BY_ID = {
     "organisation": [
         "/admin/snippets/partners/partnerorganisation/edit/{}/",
         "/admin/snippets/partners/partnerorganisation/history/{}/",
+        "/admin/snippets/partners/partnerorganisation/history/{}/revisions/compare/earliest...latest/",
         "/admin/snippets/partners/partnerorganisation/usage/{}/",
         "/admin/snippets/partners/partnerorganisation/copy/{}/",
         "/admin/snippets/partners/partnerorganisation/delete/{}/",
@@ -132,13 +145,23 @@ BY_ID = {
     "testimonial": [
         "/admin/snippets/news/testimonial/edit/{}/",
         "/admin/snippets/news/testimonial/history/{}/",
+        "/admin/snippets/news/testimonial/history/{}/revisions/compare/live...latest/",
+        "/admin/snippets/news/testimonial/history/{}/revisions/compare/earliest...latest/",
         "/admin/snippets/news/testimonial/usage/{}/",
         "/admin/snippets/news/testimonial/copy/{}/",
         "/admin/snippets/news/testimonial/delete/{}/",
         "/admin/snippets/news/testimonial/unpublish/{}/",
         "/admin/snippets/choose/news/testimonial/chosen/{}/",
         "/admin/snippets/choose/news/testimonial/chosen-multiple/?id={}",
+        # On the site: a testimonial's own page.
+        "/roster/{}/",
     ],
+}
+# The models whose latest revision BY_ID names ({latest}).
+REVISED = {
+    "page": Page,
+    "organisation": PartnerOrganisation,
+    "testimonial": news_models.Testimonial,
 }
 
 
@@ -187,13 +210,22 @@ def _admin_probes(marked, wanted):
         model = _model_of(item.kind)
         if not wanted(model):
             continue
-        urls += [template.format(item.obj.pk) for template in BY_ID[model]]
+        latest = None
+        if model in REVISED:
+            rows = REVISED[model].objects.filter(pk=item.obj.pk)
+            latest = rows.values_list("latest_revision_id", flat=True).first()
+        for template in BY_ID[model]:
+            if "{latest}" not in template or latest:
+                urls.append(template.format(item.obj.pk, latest=latest))
         urls.append(CHOOSER_SEARCH[model].format(item.marker))
     return urls
 
 
 def _site_searches(marked):
-    return [template.format(m) for m in marked.markers for template in SITE_SEARCHES]
+    # Besides each marker: a word every marked text holds, and the letters every marker
+    # starts with as the autocomplete's prefix, which list everything the reader may see.
+    words = [*marked.markers, COMMON_WORD, "mx"]
+    return [template.format(word) for word in words for template in SITE_SEARCHES]
 
 
 def _neighbours(urls, owners):
@@ -229,6 +261,24 @@ def _at_the_door(urls, owners, user):
     return site + sorted(url for _hidden, url in per_view.values())
 
 
+def _personal_feeds(world):
+    """Each logged-in user's personal feed, at the secret address made for them (the
+    inactive user's too: it must open nothing)."""
+    return {
+        name: [f"/nyheter-flode/{feeds.new_token(user)}/"]
+        for name, user in world.users.items()
+        if getattr(user, "pk", None)
+    }
+
+
+def _short_pages(monkeypatch):
+    """A page of one or two items in every listing of the site, so each has later pages."""
+    monkeypatch.setattr(knowledge_listing, "PAGE_SIZE", 2)
+    monkeypatch.setattr(news_listing, "PAGE_SIZE", 1)
+    monkeypatch.setattr(testimonial_views, "PAGE_SIZE", 1)
+    monkeypatch.setattr(PartnerDirectoryPage, "page_size", 2)
+
+
 # The crawl in three parts, so that xdist spreads them over its workers: the site
 # (every address outside /admin/, searches and feeds); the admin's page tree (explorer,
 # page views, the page chooser); the rest of the admin (files, snippets, choosers,
@@ -258,7 +308,8 @@ PARTS = {
 
 
 @pytest.mark.parametrize("part", PARTS)
-def test_no_user_sees_what_they_may_not_through_any_channel(world, crawl_report, part):
+def test_no_user_sees_what_they_may_not_through_any_channel(world, crawl_report, monkeypatch, part):
+    _short_pages(monkeypatch)
     marked = build(world)
     owners = Owners(marked)
     judge = Judge(marked.markers, owners, LOGIN_PATHS, ADMIN_USERS)
@@ -285,13 +336,12 @@ def test_no_user_sees_what_they_may_not_through_any_channel(world, crawl_report,
         else:
             crawler.crawl(_at_the_door(replay + neighbours, owners, name), follow=False)
     if part == "site":
+        for name, addresses in _personal_feeds(world).items():
+            crawls[name].crawl(addresses, follow=False)
         # Searches last: one that finds nothing is counted in the admin's report of such
-        # searches. Each user's personal news feed is read by its owner only: its address
-        # is a secret of its own, not one to replay as somebody else.
-        for name, crawler in crawls.items():
+        # searches, which would otherwise show the next user's crawl the words typed here.
+        for crawler in crawls.values():
             crawler.crawl(_site_searches(marked), follow=False)
-            if getattr(world.users[name], "pk", None):
-                crawler.crawl([f"/nyheter-flode/{new_token(world.users[name])}/"])
 
     crawl_report(part, report.table(USERS), report.leaks)
     assert report.leaks == [], "\n".join(str(leak) for leak in report.leaks[:60])
