@@ -12,9 +12,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Workflow, WorkflowPage
 
 from knowledge import clock
 from knowledge.files import make_pdf
@@ -200,7 +201,8 @@ def _files(marked, scope, collection):
     image.save(update_fields=["title"])
     marked.add("image", scope, image)
     mark = marker("film", scope)
-    marked.add("film", scope, add_film(collection, title=mark, transcript=_text(mark)))
+    film = add_film(collection, title=mark, transcript=_text(mark), thumbnail=True)
+    marked.add("film", scope, film)
 
 
 def _content_page(marked, scope, parent):
@@ -271,6 +273,17 @@ def _new_revision(page, mark, title):
         revision=page.save_revision(),
         content_changed=True,
     )
+
+
+def _lock_and_moderate(page, user):
+    page = page.specific
+    page.locked, page.locked_by, page.locked_at = True, user, timezone.now()
+    page.save(update_fields=["locked", "locked_by", "locked_at"])
+    # The portal assigns Wagtail's moderation workflow to no page: assign it here.
+    workflow = Workflow.objects.filter(active=True).first()
+    if workflow is not None:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+        workflow.start(page, user)
 
 
 def _testimonial(mark, municipality=None, publish=True, consent=True, **extra):
@@ -377,6 +390,10 @@ def build(world):
     revised = add_page(None, title="Sida som ändras", slug="sida-som-andras")
     _new_revision(revised, marker("page", "revision"), "Sida")
     marked.add("page", "revision", revised)
+    # B's page locked and in moderation, with the unpublished revision: the admin's locked
+    # pages and workflow reports, and the dashboard's panels, name them.
+    _lock_and_moderate(page_b, world.users["superuser"])
+    _lock_and_moderate(revised, world.users["superuser"])
 
     # The knowledge bank: the shared bank (staff), A's, B's and the shared space's.
     bank = add_index(None, title="Gemensam kunskapsbank", slug="kunskapsbank")
