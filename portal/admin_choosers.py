@@ -1,7 +1,13 @@
 """Generic (snippet and model) admin choosers that list and return only what the access
 module lets the user see. Light imports: model modules use these for their chooser blocks."""
 
+from django.utils.translation import gettext_lazy as _
+
 from portal.access import access_for
+
+# What an edit form shows for a value the object holds but the editor may not see (someone
+# with wider rights chose it): kept, so that saving keeps it, but not named.
+HIDDEN_CHOICE = _("Hidden: outside what you may see")
 
 
 def searchable_choices(user, queryset):
@@ -40,12 +46,35 @@ class AccessCheckedChosenMultipleMixin:
         return queryset.filter(pk__in=clean_ids(pks))
 
 
+def may_choose(user, instance):
+    rows = type(instance)._default_manager.filter(pk=instance.pk)
+    return access_for(user).admin_choices(rows).exists()
+
+
+class HiddenChoiceWidgetMixin:
+    """For a chooser's widget: a value the editor may not choose shows by no name or link."""
+
+    def get_value_data_from_instance(self, instance):
+        from portal.current_reader import current_reader
+
+        data = super().get_value_data_from_instance(instance)
+        if not may_choose(current_reader(), instance):
+            data[self.display_title_key] = str(HIDDEN_CHOICE)
+            data["edit_url"] = None
+        return data
+
+
 def access_checked_views(viewset_class):
     """A chooser viewset class whose views list and return only what the user may see."""
     return type(
         f"AccessChecked{viewset_class.__name__}",
         (viewset_class,),
         {
+            "base_widget_class": type(
+                f"AccessChecked{viewset_class.base_widget_class.__name__}",
+                (HiddenChoiceWidgetMixin, viewset_class.base_widget_class),
+                {},
+            ),
             "choose_view_class": type(
                 "ChooseView", (AccessCheckedChooseMixin, viewset_class.choose_view_class), {}
             ),

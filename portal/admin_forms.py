@@ -44,11 +44,28 @@ def limit_choices(form, user):
         current = [pk for pk in _current_pks(form, name, field) if pk is not None]
         if current:
             allowed |= Q(pk__in=current)
+            hidden = set(
+                queryset.filter(pk__in=current)
+                .exclude(pk__in=access.admin_choices(queryset).values("pk"))
+                .values_list("pk", flat=True)
+            )
+            if hidden:
+                field.label_from_instance = _hiding(field.label_from_instance, hidden)
         field.queryset = queryset.filter(allowed)
     # Inline child forms are built later from these kwargs; pass the user on.
     for formset in getattr(form, "formsets", {}).values():
         formset.form_kwargs = {**formset.form_kwargs, "for_user": user}
         formset.__dict__.pop("forms", None)
+
+
+def _hiding(label_from_instance, hidden):
+    """Labels that leave out the held values the editor may not see (kept, unnamed)."""
+    from portal.admin_choosers import HIDDEN_CHOICE
+
+    def label(obj):
+        return str(HIDDEN_CHOICE) if obj.pk in hidden else label_from_instance(obj)
+
+    return label
 
 
 def _is_governed(access, model):

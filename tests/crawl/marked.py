@@ -414,7 +414,9 @@ def build(world):
         "guide": {"content": contact_blocks},
     }
     _knowledge(marked, "members", bank, **related)
-    _knowledge(marked, "A", bank_a, attachment=marked.get("document", "A"))
+    # A's own bank names B's and the shared bank's too: its editor's forms, revisions and
+    # compare views must leave out what the editor may not see.
+    _knowledge(marked, "A", bank_a, attachment=marked.get("document", "A"), **related)
     _knowledge(marked, "B", bank_b, attachment=marked.get("document", "B"))
     _knowledge(
         marked, "shared", bank_shared, attachment=marked.get("document", "shared"), **related
