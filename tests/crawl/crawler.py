@@ -39,10 +39,14 @@ COMMON_WORD = "handlar"
 MAX_OPTIONS_PER_FILTER = 4
 
 # Never requested: ways out, deliberate error pages, static assets and the admin's
-# JavaScript catalogue, none of which depends on who asks.
+# JavaScript catalogue, none of which depends on who asks; and two kinds of page view that
+# hold nothing of their own: the explorer's and history's `results/` (the same rows as the
+# view they belong to, for its script) and a GET of the edit form's preview (empty until
+# an edit is posted to it; saved revisions are seen through their revision views).
 SKIP = re.compile(
     r"^/(static/|admin/jsi18n/|admin/sprite/|admin/failwhale/|admin/test404/|admin/logout/"
-    r"|konto/logout/|sprak/|favicon|admin/editing-sessions/)"
+    r"|konto/logout/|sprak/|favicon|admin/editing-sessions/"
+    r"|admin/pages/\d+/(history/)?results/|admin/pages/\d+/edit/preview/)"
 )
 SEARCH_PATHS = {"/sok/", "/sok/forslag/"}
 # The admin's own doors, open to anyone.
@@ -53,7 +57,7 @@ IGNORED_PARAMETERS = {"next", "ordering"}
 # How many different query strings one path is tried with (sort orders, filters, pages):
 # enough for pagination and every filter link of a listing, not their product. A view of
 # one object (its path holds an id) is about that object whatever the query says.
-MAX_QUERIES_PER_PATH = 4
+MAX_QUERIES_PER_PATH = 3
 MAX_QUERIES_PER_OBJECT_PATH = 1
 # The site's listings have few query strings but each filter matters (a municipality, a
 # type): every choice of their forms is tried.
@@ -321,9 +325,9 @@ class Judge:
 
 
 # Views of one object that is not marked (a group, a user, a synonym, a section's index
-# page) are tried for a few such objects per view: they hold no marker of their own, and the
+# page) are tried for one such object per view: they hold no marker of their own, and the
 # listings that name marked objects (explorer, chooser) are always followed.
-MAX_UNMARKED_OBJECTS_PER_VIEW = 3
+MAX_UNMARKED_OBJECTS_PER_VIEW = 1
 LISTING = re.compile(r"^/admin/(pages|choose-page)/\d+/(results/)?$")
 
 

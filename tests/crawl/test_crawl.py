@@ -88,7 +88,6 @@ BY_ID = {
     "page": [
         "/admin/pages/{}/",
         "/admin/pages/{}/edit/",
-        "/admin/pages/{}/edit/preview/",
         "/admin/pages/{}/view_draft/",
         "/admin/pages/{}/history/",
         "/admin/pages/{}/revisions/",
