@@ -46,8 +46,10 @@ class AccessCheckedChosenMultipleMixin:
         return queryset.filter(pk__in=clean_ids(pks))
 
 
-def may_choose(user, instance):
-    rows = type(instance)._default_manager.filter(pk=instance.pk)
+def may_choose(user, model, pk):
+    """Whether `user` may choose the `model` row `pk` in the admin (`Access.admin_choices`):
+    the one answer for choosers' widgets, chooser blocks and the rich-text editor."""
+    rows = model._default_manager.filter(pk=pk)
     return access_for(user).admin_choices(rows).exists()
 
 
@@ -58,7 +60,7 @@ class HiddenChoiceWidgetMixin:
         from portal.current_reader import current_reader
 
         data = super().get_value_data_from_instance(instance)
-        if not may_choose(current_reader(), instance):
+        if not may_choose(current_reader(), type(instance), instance.pk):
             data[self.display_title_key] = str(HIDDEN_CHOICE)
             data["edit_url"] = None
         return data

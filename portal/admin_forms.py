@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.access import access_for
+from portal.admin_choosers import HIDDEN_CHOICE, may_choose
 
 _INSTALLED_FLAG = "_portal_limits_choices"
 
@@ -60,7 +61,6 @@ def limit_choices(form, user):
 
 def _hiding(label_from_instance, hidden):
     """Labels that leave out the held values the editor may not see (kept, unnamed)."""
-    from portal.admin_choosers import HIDDEN_CHOICE
 
     def label(obj):
         return str(HIDDEN_CHOICE) if obj.pk in hidden else label_from_instance(obj)
@@ -85,12 +85,9 @@ def check_chosen(value):
     reader = current_reader()
     if value is None or not getattr(reader, "is_authenticated", False):
         return value
-    access = access_for(reader)
     model = type(value)
-    if _is_governed(access, model):
-        chosen = model._default_manager.filter(pk=value.pk)
-        if not access.admin_choices(chosen).exists():
-            raise ValidationError(_("Choose one that is available to you."), code="invalid_choice")
+    if _is_governed(access_for(reader), model) and not may_choose(reader, model, value.pk):
+        raise ValidationError(_("Choose one that is available to you."), code="invalid_choice")
     return value
 
 

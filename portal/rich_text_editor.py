@@ -17,15 +17,12 @@ from wagtail.images import get_image_model
 from wagtail.images.rich_text.contentstate import ImageElementHandler
 from wagtail.models import Page
 
-from portal.access import access_for
+from portal.admin_choosers import may_choose
 from portal.current_reader import current_reader
 
 
 def _may_choose(model, object_id):
-    if not str(object_id).isdigit():
-        return False
-    rows = model._default_manager.filter(pk=int(object_id))
-    return access_for(current_reader()).admin_choices(rows).exists()
+    return str(object_id).isdigit() and may_choose(current_reader(), model, int(object_id))
 
 
 class AccessCheckedPageLink(PageLinkElementHandler):
