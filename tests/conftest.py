@@ -15,6 +15,7 @@ from tests.factories import (
     add_page,
     add_shared_space,
 )
+from tests.shared import LayerStack, is_transactional, layers_of, shared
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
 # same test are still synchronous, so tell Django that is intended.
@@ -32,8 +33,9 @@ class World:
     content: dict = field(default_factory=dict)
 
 
-@pytest.fixture
-def world(db):
+@shared
+def world():
+    """Built once per module (tests/shared.py); each test gets its own copy."""
     kalmar = MunicipalityFactory(name="Kalmar kommun", code="0880", slug="kalmar")
     sodertalje = MunicipalityFactory(name="Södertälje kommun", code="0181", slug="sodertalje")
     lernia = PartnerOrganisationFactory(name="Lernia")
@@ -73,14 +75,55 @@ def world(db):
     return World(kalmar, sodertalje, lernia, users=users, content=content)
 
 
+@pytest.fixture(scope="module")
+def _layer_stack(django_db_setup, django_db_blocker):
+    with LayerStack.for_module(django_db_blocker) as stack:
+        yield stack
+
+
+@pytest.fixture
+def _shared_layers(request):
+    """Exactly the shared data the test asks for (tests/shared.py), then an empty cache,
+    so that nothing cached from other data (an earlier test's rolled-back rows, or a layer
+    built for other tests) is answered."""
+    from django.core.cache import cache
+
+    wanted = [] if is_transactional(request) else layers_of(request.node)
+    if wanted:
+        request.getfixturevalue("_layer_stack").ensure(wanted)
+    elif LayerStack.current is not None:
+        LayerStack.current.ensure([])
+    cache.clear()
+
+
+@pytest.fixture
+def _django_db_helper(_shared_layers, _django_db_helper):
+    """pytest-django's fixture behind `db`, `transactional_db` and the django_db marker
+    (requested here by its own name, which gives the plugin's): the shared layers are
+    put in place first, so that the test's own transaction opens on top of them."""
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: rows from an earlier test's rolled-back
-    transaction must not be answered from it."""
+    """Each test starts with an empty cache (also those without a database)."""
     from django.core.cache import cache
 
     cache.clear()
-    yield
+
+
+def pytest_collection_modifyitems(items):
+    """Within each module, tests that share the same shared fixtures run one after the
+    other, so each layer is built as few times as possible (tests/shared.py)."""
+    modules = {}
+    for item in items:
+        modules.setdefault(item.module, len(modules))
+    items.sort(
+        key=lambda item: (
+            modules[item.module],
+            [layer.order for layer in layers_of(item)],
+        )
+    )
 
 
 _RUN_STARTED = time.time()

@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from tests.knowledge.factories import add_index
+from tests.shared import shared
 
 TODAY = datetime.date(2026, 11, 25)
 
@@ -14,7 +15,7 @@ def fixed_today(monkeypatch):
     return TODAY
 
 
-@pytest.fixture
+@shared
 def banks(world):
     """The shared knowledge bank, Kalmar's and the shared space's."""
     return {

@@ -9,11 +9,12 @@ from django.core.management import CommandError, call_command
 
 from tests.factories import UserFactory
 from tests.knowledge.factories import add_agreement, add_routine
+from tests.shared import shared
 
 D = datetime.date
 
 
-@pytest.fixture
+@shared
 def owners(world, banks):
     kalmar = world.municipality_a
     anna = UserFactory(

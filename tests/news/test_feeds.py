@@ -17,11 +17,12 @@ from wagtail.models import Collection
 from news.models import FeedToken, NewsPostPage
 from tests.factories import add_image, add_page
 from tests.news.feed_content import NEVER_PUBLIC, make_news
+from tests.shared import shared
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture
+@shared
 def news(world):
     return make_news(world)
 

@@ -18,12 +18,13 @@ from news.models import Film
 from portal.access import access_for
 from tests.factories import UserFactory, add_page
 from tests.news.films import add_film
+from tests.shared import shared
 
 FILM_BYTES = FILM_FILE.read_bytes()
 SIZE = len(FILM_BYTES)
 
 
-@pytest.fixture
+@shared
 def films(world):
     root = Collection.get_first_root_node()
     return {
@@ -326,7 +327,7 @@ def test_the_csp_allows_frames_from_exactly_youtube_nocookie_and_vimeo(client, w
 # --- the admin -------------------------------------------------------------------------------
 
 
-@pytest.fixture
+@shared
 def editors(world):
     editor_b = UserFactory(email="editor.b@example.se", groups=[world.municipality_b.editors_group])
     return {"editor of A": world.users["editor of A"], "editor of B": editor_b}

@@ -10,13 +10,14 @@ from wagtail.models import PageViewRestriction
 from knowledge.models import KnowledgeIndexPage, RoutinePage
 from news.models import NewsIndexPage
 from tests.factories import add_news_post, add_page
+from tests.shared import shared
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date.today()
 
 
-@pytest.fixture
+@shared
 def start(world):
     public_index = add_page(None, model=NewsIndexPage, title="Nyheter", slug="nyheter")
     add_news_post(public_index, title="Öppet hus på Piren", date=TODAY)

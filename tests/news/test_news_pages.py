@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 from knowledge.models import Topic
 from news.models import NewsIndexPage
 from tests.factories import add_image, add_news_post, add_page
+from tests.shared import shared
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def _days_ago(n):
     return TODAY - datetime.timedelta(days=n)
 
 
-@pytest.fixture
+@shared
 def news(world):
     """A public index with public, members-only and future-dated posts, and one in A's section."""
     index = add_page(None, model=NewsIndexPage, title="Nyheter", slug="nyheter")

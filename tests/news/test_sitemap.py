@@ -3,7 +3,6 @@ nothing restricted, unpublished, scheduled or dated in the future; `/robots.txt`
 
 import xml.etree.ElementTree as ET
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils import timezone
 from partners.models import PartnerDirectoryPage
 from tests.factories import add_page
 from tests.news.feed_content import NEVER_PUBLIC, make_news
+from tests.shared import shared
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -25,7 +25,7 @@ def _sitemap(client):
     }
 
 
-@pytest.fixture
+@shared
 def news(world):
     return make_news(world)
 

@@ -22,6 +22,7 @@ from news.models import Testimonial as Voice
 from portal.access import access_for
 from portal.provisioning import home_page
 from tests.factories import UserFactory, add_image
+from tests.shared import shared
 
 DAY = datetime.timedelta(days=1)
 
@@ -60,8 +61,8 @@ def _expire(testimonial, days_ago=1):
     return testimonial
 
 
-@pytest.fixture
-def page(db):
+@shared
+def page():
     return seed_testimonial_page(home_page())
 
 
@@ -289,7 +290,7 @@ def test_the_command_refuses_a_bad_date(db):
 # --- access -----------------------------------------------------------------------------------
 
 
-@pytest.fixture
+@shared
 def mixed(world):
     return {
         "live A": make(quote="Live i Kalmar.", municipality=world.municipality_a),

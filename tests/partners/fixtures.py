@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass, field
 
-import pytest
-
 from tests.factories import add_shared_space
 from tests.partners.factories import ContactPersonFactory, add_directory, organisation
+from tests.shared import shared
 
 
 @dataclass
@@ -15,7 +14,7 @@ class Directory:
     contacts: dict = field(default_factory=dict)
 
 
-@pytest.fixture
+@shared
 def directory(world):
     """The world's users plus a directory with organisations and contacts of every
     visibility: open, limited to A or B, shared with the partner user, left."""

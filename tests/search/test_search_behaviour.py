@@ -12,6 +12,7 @@ from search.service import Filters, search, suggestions
 from tests.factories import add_document
 from tests.knowledge.factories import add_index, add_routine, topic
 from tests.partners.factories import ContactPersonFactory, add_directory
+from tests.shared import shared
 
 on_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="Swedish stemming is PostgreSQL's"
@@ -28,7 +29,7 @@ def find(user, text, filters=None):
     return search(user, text, filters)
 
 
-@pytest.fixture
+@shared
 def bank(world):
     """The shared bank with a few routines, and A's own bank."""
     shared = add_index(None, title="Kunskapsbanken", slug="kb")

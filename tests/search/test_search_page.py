@@ -11,11 +11,12 @@ from news.models import NewsIndexPage
 from search import service
 from tests.factories import UserFactory, add_news_post, add_page
 from tests.knowledge.factories import add_index, add_routine, topic
+from tests.shared import shared
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
+@shared
 def content(world):
     """Skolskjuts everywhere: in Kalmar's bank, the shared bank, Södertälje's bank, a public
     page and public news."""
