@@ -112,9 +112,24 @@ def _empty_cache():
     cache.clear()
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def uses_database(item):
+    return bool(DATABASE_FIXTURES & set(item.fixturenames)) or bool(
+        item.get_closest_marker("django_db")
+    )
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects on the markers
 def pytest_collection_modifyitems(items):
-    """Within each module, tests that share the same shared fixtures run one after the
-    other, so each layer is built as few times as possible (tests/shared.py)."""
+    """A test that never opens the database cannot depend on its engine: it is marked
+    `once` (CI runs it on the SQLite leg only). Within each module, tests that share the
+    same shared fixtures run one after the other, so each layer is built as few times
+    as possible (tests/shared.py)."""
+    for item in items:
+        if not uses_database(item):
+            item.add_marker(pytest.mark.once)
     modules = {}
     for item in items:
         modules.setdefault(item.module, len(modules))

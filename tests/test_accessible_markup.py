@@ -9,6 +9,9 @@ import pytest
 from tests.factories import PASSWORD
 from tests.knowledge.factories import add_index
 
+# Markup does not depend on the database engine.
+pytestmark = pytest.mark.once
+
 
 def _described_but_missing(html):
     ids = set(re.findall(r'\sid="([^"]+)"', html))

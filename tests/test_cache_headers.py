@@ -7,6 +7,9 @@ from wagtail.images.views.serve import generate_image_url
 from tests.factories import add_image
 from tests.partners.fixtures import directory  # noqa: F401 (a fixture)
 
+# Headers do not depend on the database engine.
+pytestmark = pytest.mark.once
+
 
 def _directives(response):
     return {d.strip().split("=")[0] for d in response.get("Cache-Control", "").split(",") if d}

@@ -4,7 +4,8 @@ import pytest
 
 from tests.test_settings import PRODUCTION_ENV, _manage
 
-pytestmark = pytest.mark.django_db
+# Headers do not depend on the database engine.
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 
 def _csp(response):
@@ -72,7 +73,6 @@ def test_page_editor_loads_under_the_admin_policy(client, world):
     assert "Content-Security-Policy" in response
 
 
-@pytest.mark.once
 def test_production_settings_add_hsts_and_secure_cookies():
     script = (
         "from django.conf import settings as s;"
@@ -86,7 +86,6 @@ def test_production_settings_add_hsts_and_secure_cookies():
     assert flags == ["True"] * 4
 
 
-@pytest.mark.once
 def test_check_deploy_is_clean():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -39,7 +39,7 @@ from news import listing as news_listing
 from news import models as news_models
 from partners.models import PartnerDirectoryPage, PartnerOrganisation
 from tests.crawl.crawler import COMMON_WORD, Crawler, Judge, Report, view_of
-from tests.crawl.marked import ADMIN_USERS, USERS, build
+from tests.crawl.marked import ADMIN_USERS, USERS
 
 pytestmark = [pytest.mark.crawl, pytest.mark.django_db]
 
@@ -307,9 +307,10 @@ PARTS = {
 
 
 @pytest.mark.parametrize("part", PARTS)
-def test_no_user_sees_what_they_may_not_through_any_channel(world, crawl_report, monkeypatch, part):
+def test_no_user_sees_what_they_may_not_through_any_channel(
+    world, marked, crawl_report, monkeypatch, part
+):
     _short_pages(monkeypatch)
-    marked = build(world)
     owners = Owners(marked)
     judge = Judge(marked.markers, owners, LOGIN_PATHS, ADMIN_USERS)
     report = Report()

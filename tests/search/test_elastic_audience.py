@@ -2,11 +2,15 @@
 what the reader does not pass (Access.denied_audience) gives exactly the access module's
 own answer: the Elasticsearch index stores no second rule."""
 
+import pytest
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 
 from portal.access import access_for, audience_of, forget_access
 from tests.factories import add_page
+
+# The audience sent to Elasticsearch does not depend on the database engine.
+pytestmark = pytest.mark.once
 
 
 def _disagreements(world):

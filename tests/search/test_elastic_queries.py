@@ -6,6 +6,7 @@ import datetime
 import json
 from types import SimpleNamespace
 
+import pytest
 from django.test import override_settings
 
 from partners.models import ContactPerson, PartnerOrganisation
@@ -16,6 +17,9 @@ from search.elastic.documents import alias_name, index_definition, versioned_nam
 from search.query import parse
 from search.service import Filters
 from tests.partners.factories import ContactPersonFactory, organisation
+
+# What is sent to Elasticsearch does not depend on the database engine.
+pytestmark = pytest.mark.once
 
 TODAY = datetime.date(2026, 3, 2)
 

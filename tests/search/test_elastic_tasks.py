@@ -10,6 +10,9 @@ from search.elastic import index
 from search.elastic.tasks import update_document
 from tests.factories import add_page
 
+# What is sent to Elasticsearch does not depend on the database engine.
+pytestmark = pytest.mark.once
+
 
 @pytest.fixture
 def written(monkeypatch):
