@@ -27,6 +27,7 @@ process-wide while the block runs, so do not use it inside a web request.
 """
 
 import contextlib
+from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -53,6 +54,9 @@ def _auto_updated_search_models():
     ]
 
 
+_deferring = ContextVar("bulk_deferring", default=False)
+
+
 @contextlib.contextmanager
 def deferred_indexing():
     """Saves inside the block update neither the search index nor the reference index.
@@ -65,6 +69,10 @@ def deferred_indexing():
     """
     from portal.page_indexing import recording_revision
 
+    if _deferring.get():  # nested: the outer block restores the handlers
+        yield
+        return
+    token = _deferring.set(True)
     models = _auto_updated_search_models()
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
@@ -76,11 +84,41 @@ def deferred_indexing():
         with recording_revision():
             yield
     finally:
+        _deferring.reset(token)
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
 
 
 # --- indexing afterwards -------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def indexed_once():
+    """Inside the block each saved object is indexed once, at its end, for search (the
+    portal's and Wagtail's) and references, instead of after each of its saves (a page
+    is saved three times on its way to being published). For scripts that save many
+    objects one by one, such as the demo seed; process-wide like `deferred_indexing`."""
+    saved = {}
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw:
+            model = instance.specific_class if isinstance(instance, Page) else type(instance)
+            saved.setdefault(model, set()).add(instance.pk)
+
+    post_save.connect(remember, weak=False, dispatch_uid="bulk-indexed-once")
+    try:
+        with portal_search_collected(), deferred_indexing():
+            yield
+    finally:
+        post_save.disconnect(dispatch_uid="bulk-indexed-once")
+    for model, pks in saved.items():
+        if ReferenceIndex.is_indexed(model):
+            for obj in model.objects.filter(pk__in=pks):
+                ReferenceIndex.create_or_update_for_object(obj)
+        if search_index.class_is_indexed(model):
+            objects = list(model.objects.filter(pk__in=pks))
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(model, objects)
 
 
 def _chunks(items, size):

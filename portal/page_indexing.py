@@ -20,6 +20,10 @@ _recording_revision = ContextVar("portal_recording_revision", default=False)
 def recording_revision():
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
+    if _recording_revision.get():
+        # Already inside: Wagtail's switch does not nest, so leave it to the outer block.
+        yield
+        return
     token = _recording_revision.set(True)
     try:
         with disable_reference_index_auto_update():

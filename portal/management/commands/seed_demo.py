@@ -20,10 +20,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
             raise CommandError("Demo content is never created under production settings.")
+        from knowledge.bulk import indexed_once
         from portal.demo import DEMO_PASSWORD
 
         users = []
-        with transaction.atomic():
+        # Each object is indexed once at the end rather than after each of its saves.
+        with transaction.atomic(), indexed_once():
             for path in DEMO_MODULES:
                 result = import_module(path).seed()
                 if path == "portal.demo":
