@@ -26,6 +26,8 @@ import itertools
 import pytest
 from django.db import connection, transaction
 
+from knowledge.bulk import indexed_once
+
 _order = itertools.count()
 
 
@@ -139,7 +141,9 @@ class LayerStack:
         atomic._from_testcase = True
         atomic.__enter__()
         try:
-            value = layer.build(**{name: self._dependency(layer, name) for name in layer.deps})
+            # Search and reference indexing once per saved object, at the end of the build.
+            with indexed_once():
+                value = layer.build(**{name: self._dependency(layer, name) for name in layer.deps})
         except BaseException:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)

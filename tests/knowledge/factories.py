@@ -1,4 +1,5 @@
-"""Knowledge-bank pages for the tests, created and published through Wagtail's tree API."""
+"""Knowledge-bank pages for the tests, created and published through the portal's bulk
+path (tests.factories.publish_new)."""
 
 import datetime
 import itertools
@@ -12,12 +13,15 @@ from knowledge.models import (
     Topic,
 )
 from portal.provisioning import home_page
+from tests.factories import publish_new
 
 _slugs = itertools.count(1)
 M2M = ("municipalities", "topics", "partner_organisations", "contact_people")
 
 
-def add_kb_page(parent, model, attachments=(), **fields):
+def add_kb_page(parent, model, attachments=(), one_by_one=False, **fields):
+    """A published knowledge page (tests.factories.publish_new: the bulk path unless
+    `one_by_one`)."""
     m2m = {name: fields.pop(name) for name in M2M if name in fields}
     fields.setdefault("title", "Testsida")
     fields.setdefault("slug", f"kb-{next(_slugs)}")
@@ -25,20 +29,13 @@ def add_kb_page(parent, model, attachments=(), **fields):
     for name, values in m2m.items():
         setattr(page, name, list(values))
     page.attachments = [KnowledgeAttachment(document=doc) for doc in attachments]
-    (parent or home_page()).add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    return publish_new(parent or home_page(), page, one_by_one)
 
 
 def add_index(parent=None, **fields):
     fields.setdefault("title", "Kunskapsbanken")
     fields.setdefault("slug", f"kunskapsbanken-{next(_slugs)}")
-    page = KnowledgeIndexPage(**fields)
-    (parent or home_page()).add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    return publish_new(parent or home_page(), KnowledgeIndexPage(**fields))
 
 
 def add_routine(index, owner=None, last_reviewed=datetime.date(2026, 6, 1), **fields):

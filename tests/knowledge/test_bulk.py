@@ -108,6 +108,7 @@ def test_a_bulk_routine_is_what_the_one_by_one_path_makes(setting):
         setting["bank"],
         owner=setting["owner"],
         attachments=[one_document],
+        one_by_one=True,
         **routine_fields(setting, "en-och-en"),
     )
     bulk = bulk_routine(setting, "i-bulk", bulk_document)
