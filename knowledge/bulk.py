@@ -92,12 +92,19 @@ def deferred_indexing():
 # --- indexing afterwards -------------------------------------------------------------
 
 
+_indexing_once = ContextVar("bulk_indexing_once", default=False)
+
+
 @contextlib.contextmanager
 def indexed_once():
     """Inside the block each saved object is indexed once, at its end, for search (the
     portal's and Wagtail's) and references, instead of after each of its saves (a page
     is saved three times on its way to being published). For scripts that save many
-    objects one by one, such as the demo seed; process-wide like `deferred_indexing`."""
+    objects one by one, such as the demo seed; process-wide like `deferred_indexing`.
+    A nested block joins the outer one."""
+    if _indexing_once.get():
+        yield
+        return
     saved = {}
 
     def remember(sender, instance, raw=False, **kwargs):
@@ -105,20 +112,17 @@ def indexed_once():
             model = instance.specific_class if isinstance(instance, Page) else type(instance)
             saved.setdefault(model, set()).add(instance.pk)
 
+    token = _indexing_once.set(True)
     post_save.connect(remember, weak=False, dispatch_uid="bulk-indexed-once")
     try:
         with portal_search_collected(), deferred_indexing():
             yield
     finally:
         post_save.disconnect(dispatch_uid="bulk-indexed-once")
+        _indexing_once.reset(token)
     for model, pks in saved.items():
-        if ReferenceIndex.is_indexed(model):
-            for obj in model.objects.filter(pk__in=pks):
-                ReferenceIndex.create_or_update_for_object(obj)
-        if search_index.class_is_indexed(model):
-            objects = list(model.objects.filter(pk__in=pks))
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(model, objects)
+        # Some of them existed before the block: their reference rows are replaced.
+        index_in_bulk(model, pks, existing=True)
 
 
 def _chunks(items, size):
@@ -154,12 +158,14 @@ def _references_for(objects):
     return rows
 
 
-def index_in_bulk(model, pks, *, prefetch=(), chunk_size=DEFAULT_CHUNK_SIZE):
+def index_in_bulk(model, pks, *, prefetch=(), existing=False, chunk_size=DEFAULT_CHUNK_SIZE):
     """Write the reference-index rows and search entries of the `model` objects `pks`
     (created under `deferred_indexing`), one chunk of objects at a time.
 
     `prefetch` names relations the search fields and references read (m2m, inline rows),
-    so a chunk costs a fixed number of queries instead of a few per object.
+    so a chunk costs a fixed number of queries instead of a few per object. With
+    `existing`, objects may have had reference rows before: each object's are replaced
+    as Wagtail does after a save, at a few queries per object.
     """
     pks = list(pks)
     track_references = ReferenceIndex.is_indexed(model)
@@ -167,7 +173,10 @@ def index_in_bulk(model, pks, *, prefetch=(), chunk_size=DEFAULT_CHUNK_SIZE):
     backends = list(get_search_backends(with_auto_update=True)) if indexed else []
     for chunk in _chunks(pks, chunk_size):
         objects = list(model.objects.filter(pk__in=chunk).prefetch_related(*prefetch))
-        if track_references:
+        if track_references and existing:
+            for obj in objects:
+                ReferenceIndex.create_or_update_for_object(obj)
+        elif track_references:
             with transaction.atomic():
                 ReferenceIndex.objects.bulk_create(_references_for(objects), ignore_conflicts=True)
         for backend in backends:

@@ -15,7 +15,7 @@ from tests.factories import (
     add_page,
     add_shared_space,
 )
-from tests.shared import LayerStack, is_transactional, layers_of, shared
+from tests.shared import LayerStack, is_transactional, layers_of, shared, uses_database
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
 # same test are still synchronous, so tell Django that is intended.
@@ -88,7 +88,7 @@ def _shared_layers(request):
     built for other tests) is answered."""
     from django.core.cache import cache
 
-    wanted = [] if is_transactional(request) else layers_of(request.node)
+    wanted = [] if is_transactional(request.node) else layers_of(request.node)
     if wanted:
         request.getfixturevalue("_layer_stack").ensure(wanted)
     elif LayerStack.current is not None:
@@ -110,15 +110,6 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
-
-
-DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
-
-
-def uses_database(item):
-    return bool(DATABASE_FIXTURES & set(item.fixturenames)) or bool(
-        item.get_closest_marker("django_db")
-    )
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m selects on the markers

@@ -25,6 +25,7 @@ import itertools
 
 import pytest
 from django.db import connection, transaction
+from pytest_django.fixtures import validate_django_db
 
 from knowledge.bulk import indexed_once
 
@@ -65,12 +66,21 @@ def shared(build):
     return pytest.fixture(name=layer.name)(fixture)
 
 
-def is_transactional(request):
-    marker = request.node.get_closest_marker("django_db")
-    return bool(
-        {"transactional_db", "live_server", "django_db_reset_sequences"} & set(request.fixturenames)
-        or (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
-    )
+# What makes pytest-django run a test outside a transaction, and what gives it a database.
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
+DATABASE_FIXTURES = {"db", *TRANSACTIONAL_FIXTURES}
+
+
+def is_transactional(item):
+    if TRANSACTIONAL_FIXTURES & set(item.fixturenames):
+        return True
+    marker = item.get_closest_marker("django_db")
+    # pytest-django's own reading of the marker: (transaction, reset_sequences, ...).
+    return marker is not None and validate_django_db(marker)[0]
+
+
+def uses_database(item):
+    return bool(DATABASE_FIXTURES & set(item.fixturenames) or item.get_closest_marker("django_db"))
 
 
 def layers_of(item):
@@ -90,7 +100,8 @@ class LayerStack:
 
     def __init__(self, blocker):
         self.blocker = blocker
-        self.built = []  # (layer, atomic, value)
+        self.built = []  # (layer, atomic), bottom first
+        self.values = {}  # layer -> what its builder returned
 
     @classmethod
     @contextlib.contextmanager
@@ -103,13 +114,10 @@ class LayerStack:
             cls.current = None
 
     def has(self, layer):
-        return any(built_layer is layer for built_layer, _atomic, _value in self.built)
+        return layer in self.values
 
     def value(self, layer):
-        for built_layer, _atomic, value in self.built:
-            if built_layer is layer:
-                return value
-        raise LookupError(layer)
+        return self.values[layer]
 
     def ensure(self, wanted):
         keep = 0
@@ -117,9 +125,8 @@ class LayerStack:
             keep += 1
         if (len(self.built) > keep or len(wanted) > keep) and self._test_atomic_is_open():
             raise RuntimeError(
-                "A test's own transaction was opened before its shared fixtures were built. "
-                "Drop the django_db marker from tests that ask for a shared fixture (it "
-                "brings the database with it)."
+                "A test's own transaction was opened before its shared fixtures were built: "
+                "the _django_db_helper override in tests/conftest.py must run first."
             )
         with self.blocker.unblock():
             self.pop_to(keep)
@@ -131,7 +138,8 @@ class LayerStack:
             return
         with self.blocker.unblock():
             while len(self.built) > depth:
-                _layer, atomic, _value = self.built.pop()
+                layer, atomic = self.built.pop()
+                del self.values[layer]
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)
 
@@ -148,10 +156,11 @@ class LayerStack:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             raise
-        self.built.append((layer, atomic, value))
+        self.built.append((layer, atomic))
+        self.values[layer] = value
 
     def _dependency(self, layer, name):
-        for built_layer, _atomic, value in self.built:
+        for built_layer, value in self.values.items():
             if built_layer.name == name:
                 return value
         raise LookupError(f"{layer!r} depends on {name!r}, which is not a shared fixture")
@@ -162,7 +171,7 @@ class LayerStack:
 
 def _value(request, layer):
     stack = LayerStack.current
-    if is_transactional(request) or stack is None or not stack.has(layer):
+    if is_transactional(request.node) or stack is None or not stack.has(layer):
         # Outside a transaction nothing can be rolled back, and a fixture asked for with
         # request.getfixturevalue() comes after the test's transaction has opened: build
         # it for this test alone, in its own transaction when there is one.
