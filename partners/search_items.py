@@ -14,18 +14,44 @@ class OrganisationProvider:
     def items(self):
         from partners.models import PartnerOrganisation
 
-        return PartnerOrganisation.objects.prefetch_related("tagged_topics__tag")
+        return PartnerOrganisation.objects.prefetch_related("tagged_topics__tag", "liaisons__user")
 
     def item(self, organisation, directory=None):
         directory = directory or _directory()
         if directory is None:
             return None
         topics = [t.tag.name for t in organisation.tagged_topics.all()]
+        # What the organisation's page shows that people search by: its numbers and
+        # addresses, and our liaisons (who on our side owns the collaboration).
+        lines = [
+            ", ".join(topics),
+            organisation.organisation_number,
+            organisation.switchboard_phone,
+            organisation.email,
+            organisation.visiting_address,
+        ]
+        for liaison in organisation.liaisons.all():
+            lines.append(
+                " ".join(
+                    v
+                    for v in (
+                        liaison.display_name,
+                        liaison.title,
+                        liaison.responsibility,
+                        liaison.phone,
+                        liaison.display_email,
+                    )
+                    if v
+                )
+            )
         return SearchItem(
             obj=organisation,
             kind="organisation",
             title=organisation.name,
-            text="\n".join([organisation.get_kind_display(), organisation.description, *topics]),
+            summary=" ".join(
+                v for v in (organisation.get_kind_display(), organisation.description) if v
+            ),
+            text="\n".join(line for line in lines if line),
             url=directory.organisation_url(organisation),
         )
 
@@ -47,7 +73,8 @@ class ContactProvider:
             obj=contact,
             kind="contact",
             title=contact.name,
-            text="\n".join([contact.title, organisation.name, contact.contact_about]),
+            summary=" ".join(v for v in (contact.title, organisation.name) if v),
+            text="\n".join(v for v in (contact.phone, contact.email, contact.contact_about) if v),
             url=f"{directory.organisation_url(organisation)}#kontakt-{contact.pk}",
             place=organisation.name,
         )
@@ -64,7 +91,7 @@ def connect():
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published
 
-    from partners.models import ContactPerson, PartnerDirectoryPage, PartnerOrganisation
+    from partners.models import ContactPerson, Liaison, PartnerDirectoryPage, PartnerOrganisation
     from search import indexing
 
     def organisation_saved(sender, instance, **kwargs):
@@ -76,6 +103,12 @@ def connect():
 
     def contact_saved(sender, instance, **kwargs):
         indexing.index_object(instance)
+
+    def liaison_changed(sender, instance, **kwargs):
+        # Liaisons are saved after their organisation (inline): its entry holds them.
+        organisation = PartnerOrganisation.objects.filter(pk=instance.organisation_id).first()
+        if organisation is not None:
+            indexing.index_object(organisation)
 
     def deleted(sender, instance, **kwargs):
         indexing.remove_object(instance)
@@ -101,6 +134,10 @@ def connect():
     )
     post_save.connect(
         contact_saved, sender=ContactPerson, dispatch_uid="search-contact", weak=False
+    )
+    post_save.connect(liaison_changed, sender=Liaison, dispatch_uid="search-liaison", weak=False)
+    post_delete.connect(
+        liaison_changed, sender=Liaison, dispatch_uid="search-liaison-del", weak=False
     )
     for model in (PartnerOrganisation, ContactPerson):
         post_delete.connect(

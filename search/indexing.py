@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 
+from search import terms
 from search import words as sv
 from search.engines.database import engine
 from search.items import item_for, providers
@@ -25,7 +26,10 @@ def _entry_fields(item):
         "page_id": item.page_id,
         "collection_id": item.collection_id,
         "title": item.title[:400],
-        "text": sv.with_compound_parts(item.text, also=item.title),
+        "text": "\n".join(t for t in (item.summary, item.text) if t),
+        "title_terms": terms.text_terms(item.title),
+        "summary_terms": terms.text_terms(item.summary),
+        "body_terms": terms.text_terms(item.text),
         "url": item.url[:500],
         "municipality_id": item.municipality_id,
         "place": item.place[:200],
@@ -100,7 +104,7 @@ def index_object(obj):
             )
             entry.topics.set(item.topic_ids)
             engine().write_vectors([entry.pk])
-            remember_words([item.title, item.text])
+            remember_words([item.title, item.summary, item.text])
     _tell_elasticsearch("index", content_type, pk)
 
 
@@ -159,7 +163,7 @@ def index_items(items, batch_size=500):
                 ]
             )
             engine().write_vectors(entry_ids)
-            remember_words(t for item in batch for t in (item.title, item.text))
+            remember_words(t for item in batch for t in (item.title, item.summary, item.text))
 
 
 def all_items():

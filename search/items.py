@@ -22,6 +22,8 @@ class SearchItem:
     title: str
     text: str
     url: str
+    # A short text that says what the item is about (weighs more than `text`).
+    summary: str = ""
     page_id: int | None = None
     collection_id: int | None = None
     municipality_id: int | None = None

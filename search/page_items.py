@@ -3,6 +3,7 @@
 municipality whose section holds it, or the shared space) and its topics. Apps register
 a `PageProvider` per page type with the kind it is shown as."""
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from search.items import SearchItem, searchable_text
@@ -34,6 +35,8 @@ def place_of(page, places=None):
 class PageProvider:
     # Search fields left out of the entry's text (see knowledge's attachments).
     skip_fields = ()
+    # The field that says what the page is about, weighed above the text.
+    summary_fields = ("summary", "intro")
 
     def __init__(self, model, kind):
         self.model = model
@@ -52,11 +55,14 @@ class PageProvider:
             municipality_id = page.municipality_id
         news_date = getattr(page, "date", None) if self.kind == "news" else None
         published = page.last_published_at.date() if page.last_published_at else None
+        used = next((f for f in self.summary_fields if getattr(page, f, "")), None)
+        summary = strip_tags(str(getattr(page, used))).strip() if used else ""
         return SearchItem(
             obj=page,
             kind=self.kind,
             title=page.title,
-            text=searchable_text(page, skip=("title", *self.skip_fields)),
+            summary=summary,
+            text=searchable_text(page, skip=("title", used, *self.skip_fields)),
             url=page.get_url() or page.url_path,
             page_id=page.pk,
             municipality_id=municipality_id,

@@ -5,6 +5,7 @@ synonyms staff gave it (search.models.Synonym)."""
 import re
 from dataclasses import dataclass
 
+from search import terms
 from search import words as sv
 
 MAX_LENGTH = 1000
@@ -30,19 +31,35 @@ class ParsedQuery:
         return [w for group in self.groups for alt in group for w in alt]
 
     def highlight_terms(self):
-        """Word starts to mark: each word and its stem (so "rutiner" marks "rutin")."""
-        terms = set()
+        """The terms to mark in a snippet: those of each word searched for (and of its
+        synonyms), stop words left out unless nothing else was asked."""
+        wanted = set()
         for word in self.all_words():
-            terms.add(word)
-            stem = sv.stem(word)
-            if len(stem) >= 3:
-                terms.add(stem)
-        return sorted(terms, key=len, reverse=True)
+            if word in STOP_WORDS and not self.only_stop_words:
+                continue
+            wanted.update(terms.word_terms(word))
+        return frozenset(wanted)
+
+    @property
+    def only_stop_words(self):
+        return all(w in STOP_WORDS for w in self.all_words())
+
+    def keeping(self, groups):
+        """The same search with only some of its groups (words)."""
+        return ParsedQuery(text=self.text, groups=tuple(groups), corrected_from=self.corrected_from)
+
+    def words_of(self, groups):
+        """The words of some groups as the reader wrote them (their first alternative)."""
+        return " ".join(" ".join(group[0]) for group in groups)
 
     def replaced(self, old, new):
         """The same search with one word changed (a typo corrected)."""
-        text = " ".join(new if w.lower() == old else w for w in sv.words(self.text))
-        return parse(text, corrected_from=self.text)
+        return self.replaced_all({old: new})
+
+    def replaced_all(self, changes):
+        """The same search with some words changed (typos corrected)."""
+        text = " ".join(changes.get(w.lower(), w) for w in sv.words(terms.join_numbers(self.text)))
+        return parse(text, corrected_from=self.corrected_from or self.text)
 
 
 def _synonym_table():
@@ -52,8 +69,8 @@ def _synonym_table():
     def load():
         table = []
         for synonym in Synonym.objects.all():
-            terms = [tuple(w.lower() for w in sv.words(t)) for t in synonym.terms()]
-            table.append([t for t in terms if t])
+            found = [tuple(w.lower() for w in sv.words(t)) for t in synonym.terms()]
+            table.append([t for t in found if t])
         return table
 
     return cached_everyone("synonyms", load)
@@ -76,7 +93,8 @@ def parse(text, corrected_from=""):
     text = (text or "")[:MAX_LENGTH].strip()
     phrases = _phrases(text)[:MAX_WORDS]
     rest = QUOTED.sub(" ", text) if phrases else text
-    found = [w.lower() for w in sv.words(rest)][: MAX_WORDS * 4]
+    # "070-174 06 12" is one number, as in the index.
+    found = [w.lower() for w in sv.words(terms.join_numbers(rest))][: MAX_WORDS * 4]
     if not found and not phrases:
         return ParsedQuery(text=text)
     only_stop_words = not phrases and all(w in STOP_WORDS for w in found)
@@ -84,16 +102,18 @@ def parse(text, corrected_from=""):
     groups, seen, i = list(phrases), set(phrases), 0
     while i < len(found) and len(groups) < MAX_WORDS:
         match = None
-        for terms in table:
-            for term in sorted(terms, key=len, reverse=True):
-                if tuple(found[i : i + len(term)]) == term:
-                    match = (term, terms)
+        for same in table:
+            for term in sorted(same, key=len, reverse=True):
+                # By normal form: "sommarjobbet" is "sommarjobb" too.
+                asked = tuple(terms.norm(w) for w in found[i : i + len(term)])
+                if asked == tuple(terms.norm(w) for w in term):
+                    match = (tuple(found[i : i + len(term)]), same)
                     break
             if match:
                 break
         if match:
-            term, terms = match
-            group = tuple([term] + [t for t in terms if t != term])
+            term, same = match
+            group = tuple([term] + [t for t in same if t != term])
             i += len(term)
         else:
             word = found[i]

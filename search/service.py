@@ -15,6 +15,7 @@ from knowledge import clock
 from portal.access import Access, access_for
 from search import words as sv
 from search.query import parse
+from search.snippets import snippet
 
 PAGE_SIZE = 10
 SUGGESTIONS = 8
@@ -63,6 +64,8 @@ class Results:
     hits: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)
     corrected_to: str = ""
+    # When no item has every word: the words the results were found by.
+    found_by: str = ""
     total: int = 0
 
     @property
@@ -73,11 +76,14 @@ class Results:
 class _Hits:
     """What Django's Paginator pages through: the count, and rows fetched per page."""
 
-    def __init__(self, found):
+    def __init__(self, found, limit=None):
         self.found = found
+        # Elasticsearch pages no further than its max_result_window.
+        self.limit = limit
 
     def count(self):
-        return self.found.count
+        count = self.found.count
+        return min(count, self.limit) if self.limit else count
 
     def __len__(self):
         return self.count()
@@ -140,7 +146,7 @@ def _hits(access, rows, parsed):
             title=r["title"],
             url=r["url"],
             place=r["place"],
-            snippet=sv.highlight(r["text"], terms),
+            snippet=snippet(r["text"], terms),
             date=r["date"],
         )
         for r in still_visible(access, rows)
@@ -148,14 +154,52 @@ def _hits(access, rows, parsed):
 
 
 def _correct(finder, access, parsed, today):
-    """The search with one typo corrected that finds something the reader may see."""
-    for word in parsed.all_words():
-        if len(word) < MIN_CORRECTED or finder.is_known(word):
+    """The search with its typos corrected (up to two per word, in every word not in the
+    index) that finds something the reader may see: every unknown word at once first,
+    then one at a time."""
+    unknown = {}
+    for word in dict.fromkeys(parsed.all_words()):
+        if len(word) < MIN_CORRECTED or word.isdigit() or finder.is_known(word):
             continue
-        for candidate in finder.corrections(word):
-            corrected = parsed.replaced(word, candidate)
-            if not corrected.is_empty and _finds_something(finder, access, corrected, today):
-                return corrected
+        candidates = finder.corrections(word)
+        if candidates:
+            unknown[word] = candidates
+    if not unknown:
+        return None
+    tries = []
+    if len(unknown) > 1:
+        tries.append({word: candidates[0] for word, candidates in unknown.items()})
+    tries += [{word: c} for word, candidates in unknown.items() for c in candidates]
+    for changes in tries:
+        corrected = parsed.replaced_all(changes)
+        if not corrected.is_empty and _finds_something(finder, access, corrected, today):
+            return corrected
+    return None
+
+
+MAX_SUBSETS = 40
+
+
+def _most_words(finder, access, parsed, today):
+    """When no item has all the words: the search with as many of them as some item
+    has (first the words that find something alone, then fewer), or None."""
+    from itertools import combinations
+
+    groups = parsed.groups
+    if len(groups) < 2:
+        return None
+    alone = [g for g in groups if _finds_something(finder, access, parsed.keeping([g]), today)]
+    tried = 0
+    for size in range(len(alone), 0, -1):
+        for subset in combinations(alone, size):
+            if size == len(groups):
+                continue
+            candidate = parsed.keeping(subset)
+            if size == 1 or _finds_something(finder, access, candidate, today):
+                return candidate
+            tried += 1
+            if tried >= MAX_SUBSETS:
+                break
     return None
 
 
@@ -190,18 +234,23 @@ def search(user, text, filters=None, page_number=1):
     found = _find(finder, access, parsed, filters, today)
     if not found.anything:
         corrected = _correct(finder, access, parsed, today)
-        if corrected is None:
-            record_zero_result(parsed.text)
-            results.page = Paginator([], PAGE_SIZE).get_page(1)
-            return results
-        parsed = corrected
+        if corrected is not None:
+            parsed = corrected
+            results.corrected_to = parsed.text
+        else:
+            fewer = _most_words(finder, access, parsed, today)
+            if fewer is None:
+                record_zero_result(parsed.text)
+                results.page = Paginator([], PAGE_SIZE).get_page(1)
+                return results
+            parsed = fewer
+            results.found_by = parsed.words_of(parsed.groups)
         results.parsed = parsed
-        results.corrected_to = parsed.text
         found = _find(finder, access, parsed, filters, today)
-    hits = _Hits(found)
+    hits = _Hits(found, limit=getattr(finder, "max_results", None))
     paginator = Paginator(hits, PAGE_SIZE)
     results.page = paginator.get_page(page_number)
-    results.total = paginator.count
+    results.total = found.count
     results.hits = _hits(access, list(results.page.object_list), parsed)
     results.facets = found.facets
     return results

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +71,14 @@ class PartnerOrganisation(index.Indexed, RevisionMixin, ClusterableModel):
         related_name="served_by_partners",
         verbose_name=_("municipalities served"),
     )
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=11,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\d{6}-\d{4}$", _("Write the organisation number as NNNNNN-NNNN."))
+        ],
+    )
     website = models.URLField(_("website"), blank=True)
     switchboard_phone = models.CharField(_("switchboard phone"), max_length=40, blank=True)
     email = models.EmailField(
@@ -112,6 +121,7 @@ class PartnerOrganisation(index.Indexed, RevisionMixin, ClusterableModel):
                         FieldPanel("name"),
                         FieldPanel("slug"),
                         FieldPanel("kind"),
+                        FieldPanel("organisation_number"),
                         FieldPanel("description"),
                         FieldPanel("topics"),
                         FieldPanel("municipalities_served", widget=_municipality_widget()),

@@ -234,7 +234,9 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": ELASTICSEARCH_INDEX_PREFIX,
+            # Wagtail's (modelsearch's) backend reads INDEX_PREFIX: its indices are then
+            # "<prefix>-wagtailcore_page" …, so environments sharing a cluster stay apart.
+            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}-",
             "TIMEOUT": 10,
         }
     }

@@ -16,11 +16,16 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from elasticsearch_dsl import Q, Search
 
-from search.elastic.documents import alias_name, client
+from search.elastic.documents import MAX_RESULT_WINDOW, alias_name, client
+from search.engines.database import WEIGHTS, allowed_edits, expression
 from search.engines.rows import ROW_FIELDS
 
-TITLE_BOOST = 3
-TEXT_FIELDS = [f"title^{TITLE_BOOST}", "text"]
+# The terms fields (search/terms.py), weighed as on the database.
+TERMS_FIELDS = [
+    f"title_terms^{WEIGHTS['title']:g}",
+    f"summary_terms^{WEIGHTS['summary']:g}",
+    f"body_terms^{WEIGHTS['body']:g}",
+]
 FACET_FIELDS = {"kind": "kind", "municipality": "municipality_id", "topic": "topic_ids"}
 FACET_SIZE = 500
 CORRECTIONS = 3
@@ -96,24 +101,52 @@ def reader_filter(access, today):
 # --- what was asked ------------------------------------------------------------------------
 
 
-def _alternative(alt):
-    if len(alt) > 1:
-        return Q("multi_match", query=" ".join(alt), type="phrase", fields=TEXT_FIELDS)
-    return Q("multi_match", query=alt[0], fields=TEXT_FIELDS)
+def _term(term):
+    return Q("multi_match", query=term, fields=TERMS_FIELDS, analyzer="whitespace")
+
+
+def _phrase(phrase):
+    return Q(
+        "multi_match",
+        query=" ".join(phrase),
+        type="phrase",
+        fields=TERMS_FIELDS,
+        analyzer="whitespace",
+    )
+
+
+def _either(items):
+    items = list(items)
+    return items[0] if len(items) == 1 else Q("bool", should=items, minimum_should_match=1)
+
+
+def _both(items):
+    items = list(items)
+    return items[0] if len(items) == 1 else Q("bool", must=items)
+
+
+def _title_start(start):
+    return Q("prefix", title_terms=start)
 
 
 def text_query(parsed, prefix_last=False):
-    """AND of the parsed groups, each an OR of its alternatives (synonyms already added by
-    search/query.py); with `prefix_last`, the last single word also as a title prefix."""
-    groups = []
-    for index, group in enumerate(parsed.groups):
-        alternatives = [_alternative(alt) for alt in group]
-        if prefix_last and index == len(parsed.groups) - 1:
-            alternatives += [
-                Q("match", **{"title.autocomplete": alt[0]}) for alt in group if len(alt) == 1
-            ]
-        groups.append(Q("bool", should=alternatives, minimum_should_match=1))
-    return Q("bool", must=groups)
+    """The parsed query over the terms fields, as the database engines build it
+    (search/engines/database.expression): AND of groups, OR of alternatives, a compound
+    word whole or all its parts. Autocomplete (`prefix_last`) looks in titles only, the
+    last word as a start."""
+    if prefix_last:
+        return expression(
+            parsed,
+            term=lambda t: Q("term", title_terms=t),
+            both=_both,
+            either=_either,
+            phrase=lambda p: Q(
+                "match_phrase", title_terms={"query": " ".join(p), "analyzer": "whitespace"}
+            ),
+            prefix_last=True,
+            prefix=_title_start,
+        )
+    return expression(parsed, term=_term, both=_both, either=_either, phrase=_phrase)
 
 
 def facet_filters(filters, skip=None):
@@ -172,19 +205,19 @@ def suggest_search(access, parsed, today, limit):
 
 
 def corrections_search(word):
-    """Words of titles and texts one typo away (Elasticsearch's term suggester over the
-    unstemmed `words` subfields)."""
+    """Words of titles and texts up to two typos away (one for short words), by
+    Elasticsearch's term suggester over the words as written."""
     options = {
         "suggest_mode": "always",
-        "max_edits": 1,
+        "max_edits": allowed_edits(word),
         "min_word_length": MIN_CORRECTED,
         "size": CORRECTIONS,
     }
     return (
         _base()
         .extra(size=0)
-        .suggest("title", word, term={"field": "title.words", **options})
-        .suggest("text", word, term={"field": "text.words", **options})
+        .suggest("title", word, term={"field": "title", **options})
+        .suggest("text", word, term={"field": "text", **options})
     )
 
 
@@ -194,7 +227,7 @@ def known_search(word):
         .query(
             Q(
                 "bool",
-                should=[Q("term", **{"title.words": word}), Q("term", **{"text.words": word})],
+                should=[Q("term", title=word), Q("term", text=word)],
                 minimum_should_match=1,
             )
         )
@@ -219,6 +252,9 @@ def row_of(source):
 
 class ElasticsearchBackend:
     name = "elasticsearch"
+    # Results are paged no further than the index's window (a deeper page is empty, not
+    # an error).
+    max_results = MAX_RESULT_WINDOW
 
     def __init__(self, using=None):
         self.using = using or client()
@@ -233,6 +269,9 @@ class ElasticsearchBackend:
         return search.using(self.using).count()
 
     def rows(self, access, parsed, filters, today, offset, limit):
+        limit = min(limit, MAX_RESULT_WINDOW - offset)
+        if limit <= 0:
+            return []
         search = results_search(access, parsed, filters, today)[offset : offset + limit]
         return [row_of(hit.to_dict()) for hit in self._run(search)]
 
@@ -261,7 +300,7 @@ class ElasticsearchBackend:
                 for option in entry.options:
                     candidate = option.text
                     scored[candidate] = max(scored.get(candidate, 0), option.freq)
-        found = [c for c in scored if c != word and _edits(word, c) <= 1]
+        found = [c for c in scored if c != word and _edits(word, c) <= allowed_edits(word)]
         return sorted(found, key=lambda c: -scored[c])[:CORRECTIONS]
 
     def is_known(self, word):

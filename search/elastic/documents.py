@@ -1,12 +1,12 @@
 """The Elasticsearch index of the portal's search: one document per `SearchItem`
 (search/items.py), the same items the database backend writes to `SearchEntry` rows.
 
-Swedish text analysis: lower case, compounds split with `dictionary_decompounder` over the
-parts in search/data/compound-parts.txt (the list the database backend uses too, so
-"samverkansöverenskommelse" is found by "överenskommelse"), Swedish stop words, the
-Swedish Snowball stemmer. No ascii folding: å, ä and ö stay letters of their own ("får" is
-not "far"). Titles also get an edge-n-gram subfield for the header's autocomplete, and
-unstemmed `words` subfields for typo corrections.
+Text analysis is done before sending, by search/terms.py, the same for every engine:
+the `*_terms` fields hold each field's terms (normal forms, compound parts, numbers
+joined), which Elasticsearch only splits on spaces, so it finds what the database finds.
+`title` and `text` are kept as written, split into words as search/words.py splits them
+(letters and digits; "mottagande.pdf" and "lisa.berg" are two words each), for typo
+corrections.
 
 `audience` holds the privacy records that govern the item (portal.access.audience_of);
 the query leaves out items carrying a record the reader does not pass.
@@ -28,63 +28,29 @@ from elasticsearch_dsl import (
     Long,
     Text,
     analyzer,
-    token_filter,
+    tokenizer,
 )
 
-from search import words as sv
+from search import terms
 
-NGRAM_MAX = 30
 SHARDS = {"number_of_shards": 1, "number_of_replicas": 0}
+# Elasticsearch's index.max_result_window: no page of results beyond it.
+MAX_RESULT_WINDOW = 10_000
 
-swedish_decompounder = token_filter(
-    "portal_swedish_decompounder",
-    type="dictionary_decompounder",
-    word_list=list(sv.compound_parts()),
-    min_subword_size=sv.MIN_PART,
-    max_subword_size=40,
-    only_longest_match=False,
-)
-swedish_stop = token_filter("portal_swedish_stop", type="stop", stopwords="_swedish_")
-swedish_stemmer = token_filter("portal_swedish_stemmer", type="stemmer", language="swedish")
-title_edge_ngram = token_filter(
-    "portal_title_edge_ngram", type="edge_ngram", min_gram=1, max_gram=NGRAM_MAX
-)
-
-# Decompounding before stemming: the word list holds surface forms ("samverkans").
-swedish = analyzer(
-    "portal_swedish",
-    tokenizer="standard",
-    filter=["lowercase", swedish_decompounder, swedish_stop, swedish_stemmer],
-)
-# Queries are not split: "samverkansöverenskommelse" asks for the whole compound, while
-# "överenskommelse" finds it through the part indexed with it.
-swedish_query = analyzer(
-    "portal_swedish_query",
-    tokenizer="standard",
-    filter=["lowercase", swedish_stop, swedish_stemmer],
-)
-# Typed word starts against every start of a title word ("rut" → "rutin för ...").
-autocomplete = analyzer(
-    "portal_autocomplete", tokenizer="standard", filter=["lowercase", title_edge_ngram]
-)
-plain_words = analyzer("portal_words", tokenizer="standard", filter=["lowercase"])
+# Words as search/words.py reads them: runs of letters and digits.
+words_tokenizer = tokenizer("portal_words_tokenizer", type="pattern", pattern="[^\\p{L}\\p{N}]+")
+plain_words = analyzer("portal_words", tokenizer=words_tokenizer, filter=["lowercase"])
+# The terms are computed already: split on spaces only.
+terms_analyzer = analyzer("portal_terms", tokenizer="whitespace")
 
 
 class SearchDocument(Document):
     kind = Keyword()
-    title = Text(
-        analyzer=swedish,
-        search_analyzer=swedish_query,
-        fields={
-            "autocomplete": Text(analyzer=autocomplete, search_analyzer=plain_words),
-            "words": Text(analyzer=plain_words),
-        },
-    )
-    text = Text(
-        analyzer=swedish,
-        search_analyzer=swedish_query,
-        fields={"words": Text(analyzer=plain_words)},
-    )
+    title = Text(analyzer=plain_words)
+    text = Text(analyzer=plain_words)
+    title_terms = Text(analyzer=terms_analyzer)
+    summary_terms = Text(analyzer=terms_analyzer)
+    body_terms = Text(analyzer=terms_analyzer)
     url = Keyword(index=False)
     place = Keyword()
     municipality_id = Integer()
@@ -115,7 +81,7 @@ def versioned_name(now=None):
 def index_definition(name):
     """The index (settings, analysis, mapping) under `name`, ready to create."""
     index = Index(name)
-    index.settings(**SHARDS)
+    index.settings(**SHARDS, max_result_window=MAX_RESULT_WINDOW)
     index.document(SearchDocument)
     return index
 
@@ -158,7 +124,10 @@ def document_for(item):
         meta={"id": document_id(content_type, pk)},
         kind=item.kind,
         title=item.title,
-        text=item.text,
+        text="\n".join(t for t in (item.summary, item.text) if t),
+        title_terms=terms.text_terms(item.title),
+        summary_terms=terms.text_terms(item.summary),
+        body_terms=terms.text_terms(item.text),
         url=item.url,
         place=item.place,
         municipality_id=item.municipality_id,

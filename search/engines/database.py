@@ -1,19 +1,23 @@
-"""Full-text matching on `SearchEntry` rows, by database: PostgreSQL's `swedish`
-configuration (stemming) with pg_trgm for typo suggestions, or SQLite's FTS5 (Snowball's
-Swedish stem as a prefix, since FTS5 has no Swedish stemmer). Both take the same
-`ParsedQuery` and return the rows that match, ranked (annotation ``rank``, higher first)."""
+"""Full-text matching on `SearchEntry` rows, by database, over the index terms that
+search/terms.py computes for both (so SQLite and PostgreSQL find the same): PostgreSQL's
+`simple` tsvector of the terms (title A, summary B, text C; ranked with the document's
+length taken into account) with pg_trgm for typo suggestions, or SQLite's FTS5 over the
+same terms (bm25). Both take the same `ParsedQuery` and return the rows that match,
+ranked (annotation ``rank``, higher first)."""
 
 import difflib
 
 from django.db import connection
-from django.db.models import Case, F, Func, OuterRef, TextField, Value, When
+from django.db.models import Case, F, OuterRef, When
 from django.db.models.expressions import RawSQL
 
-from search import words as sv
+from search import terms
 from search.models import SearchEntry, SearchWord
 
-# Words this long are also found as the start of longer ones (by their stem).
-PREFIX_FROM = 4
+# Title, summary and text: how much a term found in each counts.
+WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0}
+# Two typos are corrected in words this long, one in shorter ones.
+TWO_EDITS_FROM = 7
 
 
 def engine():
@@ -37,82 +41,87 @@ def _edits(a, b):
     return previous[-1]
 
 
+def allowed_edits(word):
+    return 2 if len(word) >= TWO_EDITS_FROM else 1
+
+
+def expression(parsed, term, both, either, phrase, prefix_last=False, prefix=None):
+    """The parsed query in an engine's syntax: AND of groups, OR of alternatives, and for a
+    compound word its whole term OR all of its parts. `term`, `phrase`, `prefix` write one
+    term, a phrase and a typed start; `both`/`either` join a list."""
+    groups = []
+    for index, group in enumerate(parsed.groups):
+        alternatives = []
+        last = prefix_last and index == len(parsed.groups) - 1
+        for alt in group:
+            wanted = terms.asked(alt)
+            if not wanted.phrase:
+                continue
+            if last and len(alt) == 1:
+                # Autocomplete: what was typed as a start, as written and normalised.
+                typed = alt[0].lower()
+                starts = dict.fromkeys([typed, wanted.phrase[0]])
+                alternatives.append(either([prefix(start) for start in starts]))
+            elif len(wanted.phrase) > 1:
+                alternatives.append(phrase(wanted.phrase))
+            elif wanted.parts:
+                whole = term(wanted.phrase[0])
+                alternatives.append(either([whole, both([term(p) for p in wanted.parts])]))
+            else:
+                alternatives.append(term(wanted.phrase[0]))
+        if alternatives:
+            groups.append(either(alternatives))
+    return both(groups) if groups else None
+
+
 class BaseEngine:
     def candidates(self, word):
         raise NotImplementedError
 
     def corrections(self, word, limit=3):
-        """Words of the index one typo away from `word` (a missing, extra, changed or
-        swapped letter), closest first."""
-        found = [c for c in self.candidates(word) if c != word and _edits(word, c) <= 1]
+        """Words of the index up to two typos away from `word` (one for short words: a
+        missing, extra, changed or swapped letter each), closest first."""
+        most = allowed_edits(word)
+        found = [c for c in self.candidates(word) if c != word and _edits(word, c) <= most]
+        found.sort(key=lambda c: _edits(word, c))
         return found[:limit]
 
     def is_known(self, word):
         return SearchWord.objects.filter(word=word).exists()
 
 
-def _spaced(column):
-    """Dots, hyphens, slashes, underscores and angle brackets as spaces: PostgreSQL's parser
-    would read "kalmar-rutin.pdf" as one file name, and skip text after a "<tag>"."""
-    return Func(
-        F(column),
-        Value("[-./_@<>]+"),
-        Value(" "),
-        Value("g"),
-        function="regexp_replace",
-        output_field=TextField(),
-    )
+def _pg_either(items):
+    items = list(items)
+    return items[0] if len(items) == 1 else "(" + " | ".join(items) + ")"
+
+
+def _pg_both(items):
+    items = list(items)
+    return items[0] if len(items) == 1 else "(" + " & ".join(items) + ")"
 
 
 class PostgresEngine(BaseEngine):
-    config = "swedish"
-
-    def _title_tsquery(self, parsed):
-        """Autocomplete, on `title_vector` (the title stemmed and as written): each word as
-        a prefix, the last also as typed (`simple`), so that a start that is a stop word
-        on its own ("vår", "över", "en") still finds "vårdnadshavare", "överenskommelse"."""
-        from django.contrib.postgres.search import SearchQuery
-
-        def raw(alt, config):
-            words = [f"{w}:*" if len(w) >= PREFIX_FROM else w for w in alt]
-            return SearchQuery(" <-> ".join(words), search_type="raw", config=config)
-
-        combined = None
-        for index, group in enumerate(parsed.groups):
-            alternatives = None
-            for alt in group:
-                query = raw(alt, self.config)
-                if index == len(parsed.groups) - 1 and len(alt) == 1:
-                    typed = f"{alt[0]}:*"
-                    query = SearchQuery(typed, search_type="raw", config="simple") | SearchQuery(
-                        typed, search_type="raw", config=self.config
-                    )
-                alternatives = query if alternatives is None else alternatives | query
-            combined = alternatives if combined is None else combined & alternatives
-        return combined
+    # Terms are normalised already (search/terms.py): PostgreSQL only splits on spaces.
+    config = "simple"
+    # ts_rank's weights for D, C, B, A (text C, summary B, title A) and its length
+    # normalisation (1: divided by 1 + log of the length), so that a long page with
+    # a term once in passing does not outrank the short item that is about it.
+    weights = [0.0, WEIGHTS["body"] / 10, WEIGHTS["summary"] / 10, WEIGHTS["title"] / 10]
+    normalization = 1
 
     def _tsquery(self, parsed, prefix_last=False):
         from django.contrib.postgres.search import SearchQuery
 
-        if prefix_last:
-            return self._title_tsquery(parsed)
-        combined = None
-        for index, group in enumerate(parsed.groups):
-            alternatives = None
-            for alt in group:
-                if prefix_last and index == len(parsed.groups) - 1 and len(alt) == 1:
-                    # Autocomplete: the last word as a prefix ("rut" → rutin, rutiner).
-                    query = SearchQuery(f"{alt[0]}:*", search_type="raw", config=self.config)
-                elif len(alt) == 1 and len(alt[0]) >= PREFIX_FROM:
-                    # The stem as a prefix: "praktikplats" (stem praktikplat) also finds
-                    # "praktikplatser" (stem praktikplats), as on SQLite.
-                    query = SearchQuery(f"{alt[0]}:*", search_type="raw", config=self.config)
-                else:
-                    search_type = "phrase" if len(alt) > 1 else "plain"
-                    query = SearchQuery(" ".join(alt), search_type=search_type, config=self.config)
-                alternatives = query if alternatives is None else alternatives | query
-            combined = alternatives if combined is None else combined & alternatives
-        return combined
+        raw = expression(
+            parsed,
+            term=lambda t: f"'{t}'",
+            both=_pg_both,
+            either=_pg_either,
+            phrase=lambda p: "(" + " <-> ".join(f"'{t}'" for t in p) + ")",
+            prefix_last=prefix_last,
+            prefix=lambda t: f"'{t}':*",
+        )
+        return SearchQuery(raw or "''", search_type="raw", config=self.config)
 
     def match(self, queryset, parsed, prefix_last=False):
         column = "title_vector" if prefix_last else "search_vector"
@@ -121,9 +130,14 @@ class PostgresEngine(BaseEngine):
     def ranked(self, queryset, parsed, prefix_last=False):
         from django.contrib.postgres.search import SearchRank
 
-        column = "title_vector" if prefix_last else "search_vector"
         query = self._tsquery(parsed, prefix_last=prefix_last)
-        return queryset.annotate(rank=SearchRank(F(column), query))
+        if prefix_last:
+            return queryset.annotate(rank=SearchRank(F("title_vector"), query))
+        return queryset.annotate(
+            rank=SearchRank(
+                F("search_vector"), query, weights=self.weights, normalization=self.normalization
+            )
+        )
 
     def topic_ids(self):
         from django.contrib.postgres.expressions import ArraySubquery
@@ -148,10 +162,10 @@ class PostgresEngine(BaseEngine):
         from django.contrib.postgres.search import SearchVector
 
         SearchEntry.objects.filter(pk__in=entry_ids).update(
-            search_vector=SearchVector(_spaced("title"), weight="A", config=self.config)
-            + SearchVector(_spaced("text"), weight="B", config=self.config),
-            title_vector=SearchVector(_spaced("title"), config=self.config)
-            + SearchVector(_spaced("title"), config="simple"),
+            search_vector=SearchVector("title_terms", weight="A", config=self.config)
+            + SearchVector("summary_terms", weight="B", config=self.config)
+            + SearchVector("body_terms", weight="C", config=self.config),
+            title_vector=SearchVector("title_terms", config=self.config),
         )
 
     def candidates(self, word):
@@ -165,29 +179,30 @@ class PostgresEngine(BaseEngine):
         )
 
 
-class SQLiteEngine(BaseEngine):
-    @staticmethod
-    def _term(word, prefix=False):
-        if prefix:
-            return f'"{word}"*'
-        # Snowball's stem as a prefix: "rutiner" → rutin* finds rutin, rutinen, rutiner.
-        # Short words only as they are ("får" is not "fara").
-        return f'"{sv.stem(word)}"*' if len(word) >= PREFIX_FROM else f'"{word}"'
+def _fts_either(items):
+    items = list(items)
+    return items[0] if len(items) == 1 else "(" + " OR ".join(items) + ")"
 
+
+def _fts_both(items):
+    items = list(items)
+    return items[0] if len(items) == 1 else "(" + " AND ".join(items) + ")"
+
+
+class SQLiteEngine(BaseEngine):
     def expression(self, parsed, prefix_last=False):
-        groups = []
-        for index, group in enumerate(parsed.groups):
-            alternatives = []
-            for alt in group:
-                if len(alt) > 1:
-                    alternatives.append('"' + " ".join(alt) + '"')
-                else:
-                    last = prefix_last and index == len(parsed.groups) - 1
-                    alternatives.append(self._term(alt[0], prefix=last))
-            either = "(" + " OR ".join(alternatives) + ")"
-            # Autocomplete suggests titles: it looks in titles only.
-            groups.append(f"title : {either}" if prefix_last else either)
-        return " AND ".join(groups)
+        found = expression(
+            parsed,
+            term=lambda t: f'"{t}"',
+            both=_fts_both,
+            either=_fts_either,
+            phrase=lambda p: '"' + " ".join(p) + '"',
+            prefix_last=prefix_last,
+            prefix=lambda t: f'"{t}"*',
+        )
+        found = found or '""'
+        # Autocomplete suggests titles: it looks in titles only.
+        return f"title_terms : ({found})" if prefix_last else found
 
     def match(self, queryset, parsed, prefix_last=False):
         expression = self.expression(parsed, prefix_last=prefix_last)
@@ -197,12 +212,14 @@ class SQLiteEngine(BaseEngine):
         return queryset.filter(pk__in=matching)
 
     def ranked(self, queryset, parsed, prefix_last=False):
-        # bm25 is lower for better matches; the title counts ten times the text. Joined,
-        # not a subquery per row: that ran the MATCH again for every matching row (a
-        # prefix such as "sam" took 19 s at 10 000 entries, bench/search.py). The ORM
-        # cannot join a virtual table, hence extra().
+        # bm25 is lower for better matches (and takes the length into account); title,
+        # summary and text weighed as WEIGHTS. Joined, not a subquery per row: that ran
+        # the MATCH again for every matching row (a prefix such as "sam" took 19 s at
+        # 10 000 entries, bench/search.py). The ORM cannot join a virtual table, hence
+        # extra().
+        weights = ", ".join(str(WEIGHTS[name]) for name in ("title", "summary", "body"))
         return queryset.extra(  # noqa: S610 - fixed SQL, the expression is a parameter
-            select={"rank": "-bm25(search_entry_fts, 10.0, 1.0)"},
+            select={"rank": f"-bm25(search_entry_fts, {weights})"},
             tables=["search_entry_fts"],
             where=["search_entry_fts.rowid = search_searchentry.id", "search_entry_fts MATCH %s"],
             params=[self.expression(parsed, prefix_last=prefix_last)],
@@ -221,10 +238,10 @@ class SQLiteEngine(BaseEngine):
         return tuple(int(pk) for pk in value.split(",")) if value else ()
 
     def write_vectors(self, entry_ids):
-        """Triggers keep the FTS5 table in step (search/migrations/0002)."""
+        """Triggers keep the FTS5 table in step (search/migrations/0005)."""
 
     def candidates(self, word):
         near = SearchWord.objects.filter(
-            word__startswith=word[:1], word__regex=rf"^.{{{len(word) - 1},{len(word) + 1}}}$"
+            word__startswith=word[:1], word__regex=rf"^.{{{len(word) - 2},{len(word) + 2}}}$"
         ).values_list("word", flat=True)
         return difflib.get_close_matches(word, list(near[:5000]), n=20, cutoff=0.7)

@@ -2,8 +2,8 @@
 organisation, contact person), written from the `SearchItem` its app describes
 (search/items.py). Access is never stored here: a search joins these rows to what
 `portal.access` says the reader may see, so a change of privacy or group takes effect at
-once. PostgreSQL adds a `swedish` tsvector and trigram indexes, SQLite an FTS5 table
-(search/migrations/0002_engine_indexes.py)."""
+once. PostgreSQL adds a tsvector of the terms and trigram indexes, SQLite an FTS5 table
+over the terms (search/migrations/0002, 0005)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
@@ -37,6 +37,11 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=400)
     text = models.TextField(blank=True)
     url = models.CharField(max_length=500)
+    # What each part is found by (search/terms.py): normal forms in order, then the parts
+    # of compounds. The engines index these, not the text, so that all match alike.
+    title_terms = models.TextField(blank=True, default="")
+    summary_terms = models.TextField(blank=True, default="")
+    body_terms = models.TextField(blank=True, default="")
     municipality = models.ForeignKey(
         "portal.Municipality", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -45,9 +50,9 @@ class SearchEntry(models.Model):
     date = models.DateField(null=True, blank=True)
     # Not shown before this day (news posts dated ahead).
     available_from = models.DateField(null=True, blank=True)
-    # PostgreSQL only: swedish title (weight A) and text (weight B), written on save.
+    # PostgreSQL only: the terms of the title (weight A), summary (B) and text (C).
     search_vector = SearchVectorField(null=True, blank=True)
-    # PostgreSQL only: the title alone, stemmed and as written, for autocomplete.
+    # PostgreSQL only: the title's terms alone, for autocomplete.
     title_vector = SearchVectorField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

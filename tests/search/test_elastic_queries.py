@@ -5,15 +5,23 @@ what they may not see before anything is counted or faceted."""
 import datetime
 import json
 from types import SimpleNamespace
+from unittest.mock import patch
 
 import pytest
 from django.test import override_settings
 
 from partners.models import ContactPerson, PartnerOrganisation
 from portal.access import access_for, audience_of
-from search import words as sv
+from search import terms
 from search.elastic import backend as es
-from search.elastic.documents import alias_name, index_definition, versioned_name
+from search.elastic.documents import (
+    MAX_RESULT_WINDOW,
+    alias_name,
+    document_for,
+    index_definition,
+    versioned_name,
+)
+from search.items import SearchItem
 from search.query import parse
 from search.service import Filters
 from tests.partners.factories import ContactPersonFactory, organisation
@@ -38,44 +46,68 @@ def _clauses(query, kind):
     return found
 
 
-def test_index_analyses_swedish_keeps_a_ring_and_dots_and_splits_compounds():
+def test_index_splits_words_as_the_database_does_and_takes_terms_as_computed():
     with override_settings(ELASTICSEARCH_INDEX_PREFIX="samverkan"):
         assert alias_name() == "samverkan-search"
         assert versioned_name().startswith("samverkan-search-")
     body = index_definition("samverkan-search-1").to_dict()
     analysis = body["settings"]["analysis"]
-    filters = analysis["filter"]
     assert "asciifolding" not in json.dumps(body)
-    assert analysis["analyzer"]["portal_swedish"]["filter"] == [
-        "lowercase",
-        "portal_swedish_decompounder",
-        "portal_swedish_stop",
-        "portal_swedish_stemmer",
-    ]
-    decompounder = filters["portal_swedish_decompounder"]
-    assert decompounder["type"] == "dictionary_decompounder"
-    assert decompounder["word_list"] == list(sv.compound_parts())
-    assert "överenskommelse" in decompounder["word_list"]
-    assert filters["portal_swedish_stop"]["stopwords"] == "_swedish_"
-    assert filters["portal_swedish_stemmer"]["language"] == "swedish"
-    # Queries are stemmed but not split (a compound asks for the compound).
-    assert (
-        "portal_swedish_decompounder" not in analysis["analyzer"]["portal_swedish_query"]["filter"]
-    )
+    # Words as search/words.py reads them: "mottagande.pdf" and "lisa.berg" are two each.
+    words = analysis["analyzer"]["portal_words"]
+    assert analysis["tokenizer"][words["tokenizer"]]["pattern"] == "[^\\p{L}\\p{N}]+"
+    assert words["filter"] == ["lowercase"]
+    assert analysis["analyzer"]["portal_terms"]["tokenizer"] == "whitespace"
+    assert body["settings"]["max_result_window"] == MAX_RESULT_WINDOW
 
     fields = body["mappings"]["properties"]
-    assert fields["title"]["analyzer"] == "portal_swedish"
-    autocomplete = fields["title"]["fields"]["autocomplete"]
-    assert analysis["analyzer"][autocomplete["analyzer"]]["filter"][-1] == (
-        "portal_title_edge_ngram"
-    )
-    assert filters["portal_title_edge_ngram"]["type"] == "edge_ngram"
-    assert analysis["analyzer"][autocomplete["search_analyzer"]]["filter"] == ["lowercase"]
+    for name in ("title_terms", "summary_terms", "body_terms"):
+        assert fields[name]["analyzer"] == "portal_terms"
+    assert fields["title"]["analyzer"] == "portal_words"
     assert fields["url"] == {"type": "keyword", "index": False}
     assert fields["audience"]["type"] == "keyword"
     assert {"kind", "place", "municipality_id", "topic_ids", "date", "available_from"} <= set(
         fields
     )
+
+
+def test_a_document_carries_the_terms_the_database_index_holds():
+    item = SearchItem(
+        obj=None,
+        kind="document",
+        title="Checklista mottagande.pdf",
+        summary="",
+        text="Ring Lisa Berg på 070-174 06 12 eller lisa.berg@integra.se om skolfrånvaro.",
+        url="/d/1/",
+    )
+    with patch(
+        "search.indexing._key",
+        return_value=(SimpleNamespace(pk=3, app_label="wagtaildocs", model="document"), 1),
+    ):
+        document = document_for(item).to_dict()
+    assert document["title_terms"] == terms.text_terms(item.title)
+    assert document["title_terms"].split()[:3] == ["checklist", "mottag", "pdf"]
+    body = document["body_terms"].split()
+    assert "0701740612" in body
+    assert {terms.norm(w) for w in ("lisa", "berg", "integra")} <= set(body)
+    # The compound's parts, after the words.
+    assert body[-2:] == ["skol", "frånvaro"]
+
+
+def test_wagtails_own_indices_are_prefixed_per_environment():
+    from importlib import reload
+
+    import portal.settings.base as base
+
+    with patch.dict(
+        "os.environ", {"ELASTICSEARCH_URL": "http://es:9200", "ELASTICSEARCH_INDEX_PREFIX": "test"}
+    ):
+        reloaded = reload(base)
+        backend = reloaded.WAGTAILSEARCH_BACKENDS["default"]
+    reload(base)
+    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch8"
+    assert backend["INDEX_PREFIX"] == "test-"
+    assert "INDEX" not in backend
 
 
 def _staff_world(world):
@@ -114,11 +146,14 @@ def test_a_staff_members_search_leaves_out_what_they_may_not_see(world):
     contact_ids = _clauses(object_ids[_type_id(ContactPerson)], "terms")[0]["object_id"]
     assert open_contact.pk in contact_ids and b_contact.pk not in contact_ids
 
-    # Nothing dated after today; both words asked for, title first; the kind filter.
+    # Nothing dated after today; both words asked for as terms (the compound whole or
+    # both its parts), title first; the kind filter.
     assert {"available_from": {"gt": "2026-03-02"}} in _clauses(body, "range")
     words = [m["query"] for m in _clauses(body, "multi_match")]
-    assert words == ["rutin", "skolgång"]
-    assert _clauses(body, "multi_match")[0]["fields"] == ["title^3", "text"]
+    assert words == ["rutin", "skolgång", "skol", "gång"]
+    first = _clauses(body, "multi_match")[0]
+    assert first["fields"] == ["title_terms^10", "summary_terms^4", "body_terms^1"]
+    assert first["analyzer"] == "whitespace"
     assert {"kind": ["routine"]} in _clauses(body, "terms")
     assert body["sort"][0] == "_score"
 
@@ -133,14 +168,16 @@ def test_a_visitor_is_offered_no_partner_and_synonyms_are_alternatives(world):
     access = access_for(world.users["anonymous"])
     body = es.results_search(access, parse("EKB placering"), Filters(), TODAY).to_dict()
     groups = body["query"]["bool"]["must"][0]["bool"]["must"]
-    # "EKB" or one of its synonyms (a phrase stays a phrase), and "placering".
+    # "EKB" or one of its synonyms (a phrase stays a phrase), and "placering", as terms.
     ekb = [m["multi_match"] for m in groups[0]["bool"]["should"]]
     assert [(m["query"], m.get("type")) for m in ekb] == [
         ("ekb", None),
-        ("ensamkommande barn", "phrase"),
-        ("ensamkommande", None),
+        ("ensamkom barn", "phrase"),
+        ("ensamkom", None),
+        ("unaccompanied min", "phrase"),
+        ("unaccompanied", None),
     ]
-    assert groups[1]["bool"]["should"][0]["multi_match"]["query"] == "placering"
+    assert groups[1]["multi_match"]["query"] == "placering"
     assert not any("object_id" in t for t in _clauses(body, "terms"))
     # The superuser is denied nothing: no audience clause at all.
     admin = access_for(world.users["superuser"])
@@ -170,9 +207,29 @@ def test_autocomplete_takes_the_last_word_as_a_start_of_a_title_word(world):
     access = access_for(world.users["staff of A"])
     body = es.suggest_search(access, parse("placering sko"), TODAY, 8).to_dict()
     assert body["size"] == 8
-    assert _clauses(body, "match") == [{"title.autocomplete": "sko"}]
-    # The words before it are whole words.
-    assert [m["query"] for m in _clauses(body, "multi_match")] == ["placering", "sko"]
+    # Titles only, as on the database: the last word as a start, the words before it
+    # as whole terms.
+    assert _clauses(body, "prefix") == [{"title_terms": "sko"}]
+    assert {"title_terms": "placering"} in _clauses(body, "term")
+    assert not _clauses(body, "multi_match")
+    typed = es.suggest_search(access, parse("rutiner"), TODAY, 8).to_dict()
+    assert _clauses(typed, "prefix") == [{"title_terms": "rutiner"}, {"title_terms": "rutin"}]
+
+
+def test_a_query_of_stop_words_only_asks_for_them(db):
+    body = es.text_query(parse("och det")).to_dict()
+    assert [m["query"] for m in _clauses(body, "multi_match")] == ["och", "det"]
+
+
+def test_a_page_past_the_result_window_is_empty_and_not_asked_for(world):
+    access = access_for(world.users["staff of A"])
+    client = FakeClient({"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}})
+    backend = es.ElasticsearchBackend(client)
+    assert backend.rows(access, parse("rutin"), Filters(), TODAY, MAX_RESULT_WINDOW, 10) == []
+    assert client.asked == []
+    backend.rows(access, parse("rutin"), Filters(), TODAY, MAX_RESULT_WINDOW - 5, 10)
+    assert client.asked[0][1]["from"] == MAX_RESULT_WINDOW - 5
+    assert client.asked[0][1]["size"] == 5
 
 
 class FakeClient:
@@ -218,4 +275,7 @@ def test_backend_reads_rows_facets_and_corrections_from_the_answers(world):
     backend = es.ElasticsearchBackend(FakeClient({"hits": hits, "suggest": suggest}))
     assert backend.corrections("rutinr") == ["rutiner"]
     term = es.corrections_search("rutinr").to_dict()["suggest"]["text"]["term"]
-    assert term["field"] == "text.words" and term["max_edits"] == 1
+    assert term["field"] == "text" and term["max_edits"] == 1
+    # Two typos in a long word ("migrationverke" for "migrationsverket").
+    long = es.corrections_search("migrationverke").to_dict()["suggest"]["title"]["term"]
+    assert long["max_edits"] == 2

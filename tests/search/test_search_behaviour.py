@@ -1,8 +1,6 @@
 """What a reader notices about the portal's search: Swedish words, abbreviations, typos,
 å/ä/ö, compounds, and that privacy changes take effect at once (database backend)."""
 
-import pytest
-from django.db import connection
 from wagtail.models import PageViewRestriction
 
 from knowledge.models import DocumentText
@@ -13,10 +11,6 @@ from tests.factories import add_document
 from tests.knowledge.factories import add_index, add_routine, topic
 from tests.partners.factories import ContactPersonFactory, add_directory
 from tests.shared import shared
-
-on_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="Swedish stemming is PostgreSQL's"
-)
 
 
 def titles(user, text, **filters):
@@ -89,8 +83,7 @@ def test_a_typo_is_never_corrected_into_a_word_the_reader_may_not_see(bank, worl
     assert results.total == 0 and results.corrected_to == ""
 
 
-@on_postgres
-def test_swedish_stemming_on_postgresql(bank, world):
+def test_swedish_stemming_on_every_engine(bank, world):
     staff = world.users["staff of A"]
     assert "Rutin vid skolfrånvaro" in titles(staff, "rutiner")
     assert titles(staff, "överenskommelserna") == ["Samverkansöverenskommelse om praktik"]
