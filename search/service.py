@@ -19,7 +19,7 @@ from search.snippets import snippet
 
 PAGE_SIZE = 10
 SUGGESTIONS = 8
-MIN_CORRECTED = 4
+MIN_CORRECTED = 3
 # Digits that could be a personal identity number or a phone number are never stored.
 _PERSONAL = re.compile(r"\d[\d\s-]{5,}")
 
@@ -166,9 +166,14 @@ def _correct(finder, access, parsed, today):
             unknown[word] = candidates
     if not unknown:
         return None
+    from itertools import islice, product
+
     tries = []
     if len(unknown) > 1:
-        tries.append({word: candidates[0] for word, candidates in unknown.items()})
+        # Every unknown word corrected, closest candidates first (at most MAX_TRIES).
+        words = list(unknown)
+        for choice in islice(product(*unknown.values()), MAX_TRIES):
+            tries.append(dict(zip(words, choice, strict=True)))
     tries += [{word: c} for word, candidates in unknown.items() for c in candidates]
     for changes in tries:
         corrected = parsed.replaced_all(changes)
@@ -178,6 +183,7 @@ def _correct(finder, access, parsed, today):
 
 
 MAX_SUBSETS = 40
+MAX_TRIES = 27
 
 
 def _most_words(finder, access, parsed, today):

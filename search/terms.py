@@ -125,12 +125,16 @@ def _split(word, depth=0):
 
 
 def word_terms(word):
-    """The terms one written word is found by: its normal form, then its parts'."""
+    """The terms one written word is found by: its normal form, then its parts' (and
+    theirs: "arbetsmarknadsenheten" is found by arbetsmarknad, enhet, arbete, marknad)."""
     found = [norm(word)]
-    for part in split(word):
+    waiting = list(split(word))
+    while waiting:
+        part = waiting.pop(0)
         term = norm(part)
         if term not in found:
             found.append(term)
+            waiting.extend(split(part))
     return found
 
 
@@ -161,8 +165,10 @@ def asked(alternative):
     """An alternative of search.query (a tuple of written words) as terms."""
     words = [w for word in alternative for w in sv.words(join_numbers(word))]
     if len(words) == 1:
-        own, *parts = word_terms(words[0])
-        return Asked(phrase=(own,), parts=tuple(parts) if len(parts) > 1 else ())
+        # The compound whole, or its first-level parts (each found inside the text's
+        # compounds too, since those are indexed at every level).
+        parts = tuple(dict.fromkeys(norm(p) for p in split(words[0])))
+        return Asked(phrase=(norm(words[0]),), parts=parts if len(parts) > 1 else ())
     return Asked(phrase=tuple(norm(w) for w in words))
 
 

@@ -18,7 +18,7 @@ from elasticsearch_dsl import Q, Search
 
 from search.elastic.documents import MAX_RESULT_WINDOW, alias_name, client
 from search.engines.database import WEIGHTS, allowed_edits, expression
-from search.engines.rows import ROW_FIELDS
+from search.engines.rows import KIND_WEIGHTS, ROW_FIELDS
 
 # The terms fields (search/terms.py), weighed as on the database.
 TERMS_FIELDS = [
@@ -166,12 +166,20 @@ def _base():
 
 def matching_search(access, parsed, today, prefix_last=False):
     """What the reader may see that matches, without the facet filters."""
+    matching = Q(
+        "bool",
+        must=[text_query(parsed, prefix_last=prefix_last)],
+        filter=[reader_filter(access, today)],
+    )
+    if prefix_last:
+        return _base().query(matching)
+    # Kinds weighed as on the database (search/engines/rows.KIND_WEIGHTS).
+    functions = [
+        {"filter": {"term": {"kind": kind}}, "weight": weight}
+        for kind, weight in KIND_WEIGHTS.items()
+    ]
     return _base().query(
-        Q(
-            "bool",
-            must=[text_query(parsed, prefix_last=prefix_last)],
-            filter=[reader_filter(access, today)],
-        )
+        Q("function_score", query=matching, functions=functions, boost_mode="multiply")
     )
 
 

@@ -26,6 +26,11 @@ ROW_FIELDS = (
 )
 
 
+# A file ranks a little below the page that explains it (a routine before its signed
+# PDF of the same title); the same weights on Elasticsearch (search/elastic/backend.py).
+KIND_WEIGHTS = {"document": 0.8}
+
+
 def visible_entries(access, today):
     """Entries of pages the reader may see, and of other things their app's access rule
     lets through; none dated after `today`. Pages by their path (the access module's
@@ -86,7 +91,8 @@ class Found:
                 for topic in topic_ids:
                     topics[topic] = topics.get(topic, 0) + 1
                 if by_topic:
-                    shown.append((-(rank or 0), -(date.toordinal() if date else 0), pk))
+                    weighed = (rank or 0) * KIND_WEIGHTS.get(kind, 1.0)
+                    shown.append((-weighed, -(date.toordinal() if date else 0), pk))
         shown.sort()
         self.ids = [pk for _rank, _date, pk in shown]
         self.count = len(self.ids)

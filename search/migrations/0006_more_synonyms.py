@@ -36,7 +36,10 @@ NEW = [
     "hälsoundersökning, health assessment, health check",
     "skola, school",
     "våld i nära relationer, domestic violence",
-    "hedersrelaterat våld, honour-based violence",
+    "hedersrelaterat våld, hedersvåld, honour-based violence, honour violence",
+    "vuxenpsykiatri, adult psychiatry",
+    "läkare, doktor",
+    "trauma, PTSD",
     "uppehållstillstånd, residence permit",
 ]
 

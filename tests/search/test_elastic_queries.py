@@ -167,7 +167,10 @@ def _type_id(model):
 def test_a_visitor_is_offered_no_partner_and_synonyms_are_alternatives(world):
     access = access_for(world.users["anonymous"])
     body = es.results_search(access, parse("EKB placering"), Filters(), TODAY).to_dict()
-    groups = body["query"]["bool"]["must"][0]["bool"]["must"]
+    scored = body["query"]["function_score"]
+    # A file ranks a little below the page that explains it.
+    assert scored["functions"] == [{"filter": {"term": {"kind": "document"}}, "weight": 0.8}]
+    groups = scored["query"]["bool"]["must"][0]["bool"]["must"]
     # "EKB" or one of its synonyms (a phrase stays a phrase), and "placering", as terms.
     ekb = [m["multi_match"] for m in groups[0]["bool"]["should"]]
     assert [(m["query"], m.get("type")) for m in ekb] == [
