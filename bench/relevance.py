@@ -28,10 +28,10 @@ def main():
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import setup_test_environment
-    from tests.search.relevance_cases import CASES as SUITE
 
     from bench.relevance_heldout import CASES as HELD_OUT
     from search.relevance import evaluate
+    from tests.search.relevance_cases import CASES as SUITE
 
     setup_test_environment()
     name = connection.creation.create_test_db(verbosity=0, keepdb=False)
