@@ -95,7 +95,9 @@ def test_query_budgets_hold_and_do_not_grow_with_the_content(client, world, bank
         key: cost for key, cost in many.items() if key[0] != "visitor" and cost > LOGGED_IN_BUDGET
     }
     assert not over, over
-    grew = {key: (few[key], many[key]) for key in few if many[key] != few[key]}
+    # A first page of search hits of one kind costs a query less than a page of mixed
+    # kinds (one access check per kind), so a figure may fall as content grows, not rise.
+    grew = {key: (few[key], many[key]) for key in few if many[key] > few[key]}
     assert not grew, grew
 
 
