@@ -75,7 +75,7 @@ CASES = [
     Case("asa.nord", first=("Åsa Nord",), kind="contact"),
     # Liaison shown on both organisations' pages; Karin Nyström only shares the first name.
     Case("karin redaktör", first=("BUP Kalmar län", "Lernia"), kind="contact"),
-    Case("08-46500414", first=("Arbetsmarknadsenheten Kalmar",), kind="contact"),
+    Case("0480-360414", first=("Arbetsmarknadsenheten Kalmar",), kind="contact"),
     # --- some-words ---
     Case(
         "avtal yrkesutbildning norrtälje",

@@ -11,7 +11,7 @@ from wagtail.admin import messages
 
 from knowledge import clock
 from knowledge.health import PROBLEM_LABELS, health_report
-from knowledge.reviews import mark_reviewed
+from knowledge.reviews import mark_reviewed, may_mark_reviewed
 from portal.access import access_for
 
 
@@ -67,20 +67,33 @@ def mark_reviewed_view(request, page_id):
     # `id` (Page's integer column) rather than `pk` (the link to Page): Django answers
     # "no such row" for numbers too large for the column instead of an OverflowError.
     page = KnowledgePage.objects.filter(id=page_id).first()
-    # The same 404 whether the page is missing or not the user's to publish, so the
-    # answer does not tell which ids exist.
-    if page is None or not page.specific.permissions_for_user(request.user).can_publish():
+    # The same 404 whether the page is missing or not the user's to edit and publish, so
+    # the answer does not tell which ids exist.
+    if page is None or not may_mark_reviewed(request.user, page):
         raise Http404
     page = page.specific
     if request.method == "POST":
+        had_draft = page.has_unpublished_changes
         mark_reviewed(page, request.user)
-        messages.success(
-            request,
-            _("“%(title)s” is marked as reviewed today. Next review: %(date)s.")
-            % {"title": page.title, "date": page.next_review.isoformat()},
-        )
-        if request.POST.get("return_to") == "health":
+        message = _("“%(title)s” is marked as reviewed today. Next review: %(date)s.") % {
+            "title": page.title,
+            "date": page.next_review.isoformat(),
+        }
+        if had_draft:
+            message += " " + _(
+                "Your unpublished changes are kept as a draft and carry the new review date; "
+                "they are published only when you publish them."
+            )
+        messages.success(request, message)
+        # Back where the editor pressed it: the report, the dashboard, the page on the site
+        # (the editor bar) or, by default, the page's edit view.
+        return_to = request.POST.get("return_to")
+        if return_to == "health":
             return redirect("knowledge_content_health")
+        if return_to == "dashboard":
+            return redirect("wagtailadmin_home")
+        if return_to == "page" and page.live:
+            return redirect(page.get_url(request) or "wagtailadmin_home")
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,

@@ -25,6 +25,7 @@ from knowledge.models import (
     Topic,
 )
 from partners.models import ContactPerson, PartnerOrganisation
+from portal.demo_images import collection_for_page
 from portal.models import Municipality, SharedSpacePage
 from portal.provisioning import home_page
 
@@ -66,26 +67,11 @@ def _document(title, content, collection=None):
     Document = get_document_model()
     document = Document.objects.filter(title=title).first()
     if document is None:
+        # Created where the page using it lives (a file follows its page).
         document = Document(title=title, collection=collection or Collection.get_first_root_node())
         document.file.save(title, ContentFile(content), save=False)
         document.save()
     return document
-
-
-def _contact(organisation, name, title, about):
-    if organisation is None:
-        return None
-    contact = ContactPerson.objects.filter(organisation=organisation).order_by("sort_order").first()
-    if contact is None:
-        contact = ContactPerson.objects.create(
-            organisation=organisation,
-            name=name,
-            title=title,
-            phone="010-000 00 00",
-            email=f"{name.split()[0].lower()}@{organisation.slug}.example",
-            contact_about=about,
-        )
-    return contact
 
 
 def _steps(heading, *steps):
@@ -199,405 +185,292 @@ def _routine(
     )
 
 
+def _blocks(spec, pages, contacts):
+    """StreamField blocks from the compact form in knowledge/demo_routines.py."""
+    blocks = []
+    for item in spec:
+        kind, rest = item[0], item[1:]
+        if kind == "steps":
+            heading, steps = rest
+            blocks.append(_steps(heading, *steps))
+        elif kind == "checklist":
+            blocks.append(_checklist(*rest))
+        elif kind == "callout":
+            blocks.append(_callout(*rest))
+        elif kind == "contact":
+            organisation, name, note = rest
+            contact = contacts(organisation, name)
+            if contact is not None:
+                blocks.append(("partner_contact", {"contact": contact, "note": note}))
+        elif kind == "table":
+            caption, columns, rows = rest
+            blocks.append(("table", {"caption": caption, "columns": columns, "rows": rows}))
+        elif kind == "link":
+            slug, before, label, after = rest
+            target = pages.get(slug)
+            if target is not None:
+                link = f'<a linktype="page" id="{target.pk}">{label}</a>'
+                blocks.append(("paragraph", _rich(f"{before}{link}{after}")))
+    return blocks
+
+
+def _named_contact(organisation_name, name):
+    return ContactPerson.objects.filter(organisation__name=organisation_name, name=name).first()
+
+
 def seed_routines(banks, topics, owners, municipalities, partners):
-    t = topics
-    kalmar, sodertalje = municipalities.get("kalmar"), municipalities.get("sodertalje")
-    lernia, bup = partners.get("Lernia"), partners.get("BUP Kalmar län")
-    bup_contact = _contact(bup, "Maria Holm", "Kurator", "Remisser och akuta bedömningar.")
-    lernia_contact = _contact(lernia, "Jonas Berg", "Studie- och yrkesvägledare", "Praktik.")
+    from knowledge.demo_routines import ROUTINES, SHARED
 
-    mottagande_pdf = _document(
-        "Checklista mottagande.pdf",
-        make_pdf(
-            "Checklista vid mottagande av ungdom",
-            [
-                "Den här bilagan används första dygnet efter att en ungdom har flyttat in.",
-                "Kontrollera att ungdomen har fått larmnummer, nyckelbricka och en "
-                "kontaktperson bland personalen. Skriv in allergier och mediciner i "
-                "journalen samma dag. Boka hälsoundersökning inom två veckor.",
-                "Nyckelord för sökning: ankomstsamtal, nyckelbricka, första dygnet.",
-            ],
-        ),
-    )
-    orosanmalan_docx = _document(
-        "Mall orosanmälan.docx",
-        make_docx(
-            "Stöd för orosanmälan",
-            [
-                "Beskriv vad du har sett eller hört, när det hände och vem som var med.",
-                "Skriv sakligt och utan egna tolkningar. Anmälan lämnas till socialtjänstens "
-                "mottagningsgrupp samma dag. Vid akut fara: ring 112.",
-            ],
-            [["Fält", "Exempel"], ["Datum och tid", "Måndag kl. 14.30"]],
-        ),
-    )
-
-    shared = banks["shared"]
-    skolstart = _routine(
-        shared,
-        "skolstart-nyanlanda",
-        "Skolstart för nyanlända ungdomar",
-        owner=owners["ada"],
-        reviewed_days_ago=40,
-        topics=[t["Skola"], t["Språk"]],
-        municipalities=[m for m in municipalities.values()],
-        summary="Så förbereder boendet och socialtjänsten en ungdoms första skoldag.",
-        purpose=_rich("Att ingen ungdom ska vänta på skolplats längre än en månad."),
-        applies_to="Kontaktpersoner på HVB och stödboende, handläggare.",
-        responsible_role="Samordnare för ensamkommande",
-        steps=[
-            _steps(
-                "Före skolstart",
-                ("Anmäl behov av skolplats", "Samma vecka som ungdomen kommer."),
-                ("Boka kartläggningssamtal", "Skolan kartlägger tidigare skolgång."),
-                ("Ordna tolk", ""),
-                ("Följ upp efter en månad", "Stäm av närvaro och trivsel med mentorn."),
+    files = {
+        "mottagande": _document(
+            "Checklista mottagande.pdf",
+            make_pdf(
+                "Checklista vid mottagande av ungdom",
+                [
+                    "Den här bilagan används första dygnet efter att en ungdom har flyttat in.",
+                    "Kontrollera att ungdomen har fått larmnummer, nyckelbricka och en "
+                    "kontaktperson bland personalen. Skriv in allergier och mediciner i "
+                    "journalen samma dag. Boka hälsoundersökning inom två veckor.",
+                    "Nyckelord för sökning: ankomstsamtal, nyckelbricka, första dygnet.",
+                ],
             ),
-            _callout("tip", "Tips", "Be om ett skriftligt schema som ungdomen kan ta med hem."),
-        ],
-    )
-    _routine(
-        banks.get("kalmar", shared),
-        "skolstart",
-        "Skolstart i Kalmar",
-        owner=owners["karin"],
-        reviewed_days_ago=200,
-        topics=[t["Skola"]],
-        municipalities=[kalmar] if kalmar else [],
-        local_version_of=skolstart,
-        summary="Kalmars version av den gemensamma rutinen för skolstart.",
-        responsible_role="Enhetschef HVB",
-        steps=[
-            _steps(
-                "Före skolstart",
-                ("Anmäl behov av skolplats", "Via mottagningsenheten för nyanlända."),
-                ("Boka kartläggningssamtal", "Skolan kartlägger tidigare skolgång."),
-                ("Ordna tolk via kommunens tolkförmedling", ""),
-                ("Följ upp efter en månad", "Stäm av närvaro och trivsel med mentorn."),
+            _bank_collection(banks, "kalmar"),
+        ),
+        "orosanmalan": _document(
+            "Mall orosanmälan.docx",
+            make_docx(
+                "Stöd för orosanmälan",
+                [
+                    "Beskriv vad du har sett eller hört, när det hände och vem som var med.",
+                    "Skriv sakligt och utan egna tolkningar. Anmälan lämnas till "
+                    "socialtjänstens mottagningsgrupp samma dag. Vid akut fara: ring 112.",
+                ],
+                [["Fält", "Exempel"], ["Datum och tid", "Måndag kl. 14.30"]],
             ),
-        ],
-    )
-    _routine(
-        banks.get("sodertalje", shared),
-        "skolstart",
-        "Skolstart i Södertälje",
-        owner=owners["sara"],
-        reviewed_days_ago=420,
-        topics=[t["Skola"]],
-        municipalities=[sodertalje] if sodertalje else [],
-        local_version_of=skolstart,
-        summary="Södertäljes version: skolstart via introduktionsenheten.",
-        responsible_role="Samordnare socialtjänst",
-        steps=[
-            _steps(
-                "Före skolstart",
-                ("Anmäl behov av skolplats", "Till introduktionsenheten."),
-                ("Boka kartläggningssamtal", "Skolan kartlägger tidigare skolgång."),
-                ("Följ upp efter en månad", "Stäm av närvaro och trivsel med mentorn."),
-                ("Informera god man", "Skicka schema och kontaktuppgifter."),
-            ),
-        ],
-    )
-
-    simple = [
-        # bank, slug, title, owner, days since review, topics, municipality, summary, role
-        (
-            "kalmar",
-            "mottagande-hvb",
-            "Mottagande av ungdom på HVB",
-            "karin",
-            30,
-            ["Boende"],
-            "kalmar",
-            "Första dygnet på boendet: vem gör vad.",
-            "Kontaktperson HVB",
+            _bank_collection(banks, "kalmar"),
         ),
-        (
-            "kalmar",
-            "halsoundersokning",
-            "Hälsoundersökning inom två veckor",
-            "karin",
-            390,
-            ["Hälsa"],
-            "kalmar",
-            "Boka och följ upp den första hälsoundersökningen.",
-            "Sjuksköterska",
-        ),
-        (
-            "kalmar",
-            "remiss-bup",
-            "Remiss till BUP",
-            "karin",
-            350,
-            ["Hälsa"],
-            "kalmar",
-            "När och hur vi tar kontakt med barn- och ungdomspsykiatrin.",
-            "Enhetschef HVB",
-        ),
-        (
-            "kalmar",
-            "orosanmalan",
-            "Orosanmälan från boendet",
-            "karin",
-            100,
-            ["Våld i nära relationer"],
-            "kalmar",
-            "Vad personalen gör vid oro för en ungdom.",
-            "All personal",
-        ),
-        (
-            "kalmar",
-            "utslussning",
-            "Utslussning till eget boende",
-            "ada",
-            500,
-            ["Boende"],
-            "kalmar",
-            "Planering inför att en ungdom flyttar till egen lägenhet.",
-            "Boendestödjare",
-        ),
-        (
-            "sodertalje",
-            "tolk",
-            "Bokning av tolk",
-            "sara",
-            60,
-            ["Språk"],
-            "sodertalje",
-            "Hur vi bokar tolk till samtal och möten.",
-            "Handläggare",
-        ),
-        (
-            "sodertalje",
-            "fickpengar",
-            "Fickpengar och ekonomi",
-            "sara",
-            340,
-            ["Boende"],
-            "sodertalje",
-            "Utbetalning och redovisning av fickpengar.",
-            "Enhetschef stödboende",
-        ),
-        (
-            "sodertalje",
-            "hedersrelaterat-vald",
-            "Hedersrelaterat våld – första åtgärder",
-            None,
-            200,
-            ["Våld i nära relationer"],
-            "sodertalje",
-            "Vad vi gör när en ungdom berättar om hot.",
-            "Socialsekreterare",
-        ),
-        (
-            "norrtalje",
-            "feriejobb",
-            "Feriejobb för ungdomar",
-            "nils",
-            20,
-            ["Sysselsättning"],
-            "norrtalje",
-            "Ansökan och stöd kring sommarjobb.",
-            "Arbetsmarknadshandläggare",
-        ),
-        (
-            "osteraker",
-            "folkbokforing",
-            "Folkbokföring och id-handlingar",
-            "ada",
-            380,
-            ["Etablering"],
-            "osteraker",
-            "Stöd vid folkbokföring och ansökan om id-kort.",
-            "Handläggare",
-        ),
-        (
-            "roslagen",
-            "praktik-lernia",
-            "Praktikplats via Lernia",
-            "nils",
-            90,
-            ["Sysselsättning"],
-            "norrtalje",
-            "Från intresseanmälan till startad praktik.",
-            "Arbetsmarknadshandläggare",
-        ),
-        (
-            "roslagen",
-            "studiebesok",
-            "Studiebesök på arbetsplatser",
-            "nils",
-            370,
-            ["Sysselsättning", "Etablering"],
-            "osteraker",
-            "Gemensamma studiebesök i Roslagen.",
-            "Samordnare",
-        ),
-        (
-            "shared",
-            "god-man",
-            "Samarbete med god man",
-            "ada",
-            10,
-            ["Etablering"],
-            None,
-            "Vad god man ska få veta och när.",
-            "Handläggare",
-        ),
-        (
-            "shared",
-            "tandvard",
-            "Tandvård för ungdomar",
-            "ada",
-            330,
-            ["Hälsa"],
-            None,
-            "Kallelser, akut tandvärk och avgifter.",
-            "Kontaktperson",
-        ),
-    ]
-    for bank_key, slug, title, owner_key, days, topic_names, muni_key, summary, role in simple:
-        bank = banks.get(bank_key) or shared
-        attachments = []
-        steps = [
-            _steps(
-                "Arbetsgång",
-                ("Ta reda på ungdomens behov", "Prata med ungdomen och kontaktpersonen."),
-                ("Gör det som rutinen beskriver", "Dokumentera i journalen samma dag."),
-                ("Följ upp", "Stäm av med ungdomen inom två veckor."),
-            )
-        ]
-        partner_list = []
-        if slug == "mottagande-hvb":
-            attachments = [mottagande_pdf]
-            steps.append(
-                _checklist(
-                    "Första dygnet", "Rundvisning", "Nycklar", "Larmnummer", "Allergier i journalen"
-                )
-            )
-        if slug == "orosanmalan":
-            attachments = [orosanmalan_docx]
-            steps.insert(0, _callout("warning", "Vid akut fara", "Ring 112 först, anmäl sedan."))
-        if slug == "remiss-bup" and bup_contact is not None:
-            partner_list = [bup]
-            steps.append(("partner_contact", {"contact": bup_contact, "note": "Frågor om remiss"}))
-        if slug == "praktik-lernia" and lernia_contact is not None:
-            partner_list = [lernia]
-            steps.append(("partner_contact", {"contact": lernia_contact, "note": "Praktikfrågor"}))
-            steps.append(
-                (
-                    "table",
-                    {
-                        "caption": "Vem gör vad inför praktik",
-                        "columns": ["Moment", "Ansvarig", "När"],
-                        "rows": [
-                            ["Intresseanmälan", "Handläggare", "Vecka 1"],
-                            ["Matchning", "Lernia", "Vecka 2–3"],
-                            ["Uppföljning", "Handläggare och Lernia", "Efter fyra veckor"],
-                        ],
-                    },
-                )
-            )
-        _routine(
+    }
+    created = {}  # (bank key, slug) -> page
+    shared_pages = {}
+    for data in ROUTINES:
+        bank_key = data["bank"]
+        bank = banks.get(bank_key) or banks[SHARED]
+        scope = data["municipality"]
+        if scope == "all":
+            scoped = list(municipalities.values())
+        else:
+            scoped = [municipalities[scope]] if scope in municipalities else []
+        original = shared_pages.get(data.get("local_of"))
+        page = _routine(
             bank,
-            slug,
-            title,
-            owner=owners.get(owner_key),
-            reviewed_days_ago=days,
-            topics=[t[name] for name in topic_names],
-            municipalities=[municipalities[muni_key]] if muni_key in municipalities else [],
-            partners=partner_list,
-            attachments=attachments,
-            summary=summary,
-            responsible_role=role,
-            applies_to="Medarbetare som arbetar med ensamkommande och unga i riskzon.",
-            steps=steps,
+            data["slug"],
+            data["title"],
+            owner=owners.get(data["owner"]),
+            reviewed_days_ago=data["days"],
+            topics=[topics[name] for name in data["topics"]],
+            municipalities=scoped,
+            partners=[partners[name] for name in data.get("partners", ()) if name in partners],
+            attachments=[files[key] for key in data.get("attachments", ())],
+            local_version_of=original,
+            summary=data["summary"],
+            purpose=_rich(data["purpose"]) if data.get("purpose") else "",
+            applies_to=data.get("applies_to", original.applies_to if original else ""),
+            responsible_role=data["role"],
+            steps=_blocks(data["steps"], shared_pages, _named_contact),
         )
+        created[(bank_key, data["slug"])] = page
+        if bank_key == SHARED:
+            shared_pages[data["slug"]] = page
+    return created
+
+
+def _bank_collection(banks, key):
+    bank = banks.get(key)
+    return collection_for_page(bank) if bank is not None else None
+
+
+# bank, slug, title, partner, municipality, start and end (days from today), topic,
+# summary, [(party, commitment)], [(report, from, to, how often)]
+AGREEMENTS = [
+    (
+        "kalmar",
+        "overenskommelse-bup",
+        "Överenskommelse med BUP om konsultation",
+        "BUP Kalmar län",
+        "kalmar",
+        -400,
+        60,
+        "Hälsa",
+        "BUP ger Kalmars HVB konsultation inom en vecka och tar emot remisser med förtur "
+        "för placerade ungdomar; gäller två år och förlängs vid uppföljningen.",
+        [
+            (
+                "Kalmar kommun",
+                "Utse en kontaktperson per boende, skicka remisser via vårdcentralen och "
+                "bjuda in BUP till SIP-möten.",
+            ),
+            (
+                "BUP Kalmar län",
+                "Erbjuda konsultation utan namn inom en vecka och bedöma remisser för "
+                "placerade ungdomar inom tre veckor.",
+            ),
+        ],
+        [
+            (
+                "Väntetider och antal konsultationer",
+                "BUP Kalmar län",
+                "Kalmar kommun",
+                "Varje halvår",
+            )
+        ],
+    ),
+    (
+        "roslagen",
+        "overenskommelse-lernia",
+        "Överenskommelse om praktik med Lernia",
+        "Lernia",
+        "norrtalje",
+        -200,
+        500,
+        "Sysselsättning",
+        "Lernia ordnar praktikplatser för unga vuxna i Norrtälje och Österåker och följer "
+        "upp dem med handläggaren; överenskommelsen löper i tre år.",
+        [
+            (
+                "Norrtälje kommun",
+                "Anmäla deltagare med samtycke och utse en handläggare som följer praktiken.",
+            ),
+            (
+                "Lernia",
+                "Matcha deltagare mot en praktikplats inom tre veckor och rapportera "
+                "frånvaro samma vecka.",
+            ),
+        ],
+        [("Startade och avslutade praktiker", "Lernia", "Norrtälje kommun", "Varje kvartal")],
+    ),
+    (
+        "roslagen",
+        "overenskommelse-af",
+        "Överenskommelse om etableringsstöd",
+        "Arbetsförmedlingen",
+        "osteraker",
+        -700,
+        -20,
+        "Etablering",
+        "Överenskommelsen om gemensam planering för unga vuxna i etableringsprogrammet i "
+        "Österåker har gått ut och håller på att förhandlas om.",
+        [
+            (
+                "Österåkers kommun",
+                "Bjuda in Arbetsförmedlingen till planeringsmöte när en ung vuxen fyller 18.",
+            ),
+            (
+                "Arbetsförmedlingen",
+                "Delta i planeringsmötet och skriva in den unga inom fyra veckor.",
+            ),
+        ],
+        [("Inskrivna unga vuxna", "Arbetsförmedlingen", "Österåkers kommun", "Varje kvartal")],
+    ),
+    (
+        "sodertalje",
+        "overenskommelse-integra",
+        "Överenskommelse om språkträning med Integra",
+        "Integra",
+        "sodertalje",
+        -100,
+        700,
+        "Språk",
+        "Integra ger språkträning och språkpraktik två eftermiddagar i veckan för unga på "
+        "Södertäljes stödboenden, med en plats per boende och termin.",
+        [
+            (
+                "Södertälje kommun",
+                "Anmäla deltagare före terminsstart och stå för resor till språkträningen.",
+            ),
+            (
+                "Integra",
+                "Hålla språkträning tisdagar och torsdagar och meddela boendet vid frånvaro.",
+            ),
+        ],
+        [("Närvaro och nivå i svenska", "Integra", "Södertälje kommun", "Varje termin")],
+    ),
+    (
+        "shared",
+        "overenskommelse-sommarjobb",
+        "Gemensam överenskommelse om sommarjobb",
+        "Arbetsförmedlingen",
+        None,
+        -30,
+        80,
+        "Sysselsättning",
+        "Kommunerna och Arbetsförmedlingen delar på handledare och arbetsplatser för "
+        "sommarjobb åt unga nya i Sverige; gäller sommaren ut.",
+        [
+            (
+                "Medlemskommunerna",
+                "Erbjuda minst tjugo sommarjobb var och utse en handledare per arbetsplats.",
+            ),
+            (
+                "Arbetsförmedlingen",
+                "Informera inskrivna unga om sommarjobben och hjälpa dem att söka.",
+            ),
+        ],
+        [("Tillsatta sommarjobb", "Medlemskommunerna", "Samverkansgruppen", "Efter sommaren")],
+    ),
+    (
+        "shared",
+        "overenskommelse-skolan",
+        "Överenskommelse om elevhälsa och boenden",
+        None,
+        None,
+        -365,
+        None,
+        "Skola",
+        "Skolornas elevhälsa och kommunernas boenden informerar varandra om placerade "
+        "elevers frånvaro och hälsa; gäller tills vidare.",
+        [
+            (
+                "Medlemskommunerna",
+                "Låta boendets kontaktperson delta i elevhälsomöten när ungdomen vill det.",
+            ),
+            (
+                "Skolorna",
+                "Meddela boendet samma dag vid ogiltig frånvaro och bjuda in till "
+                "frånvaroutredning.",
+            ),
+        ],
+        [("Frånvaro bland placerade elever", "Skolorna", "Samverkansgruppen", "Varje termin")],
+    ),
+]
 
 
 def seed_agreements(banks, topics, owners, municipalities, partners):
     today = clock.today()
     day = datetime.timedelta(days=1)
-    rows = [
-        # bank, slug, title, partner, municipality, start offset, end offset (days), topic
-        (
-            "kalmar",
-            "overenskommelse-bup",
-            "Överenskommelse med BUP om konsultation",
-            "BUP Kalmar län",
-            "kalmar",
-            -400,
-            60,
-            "Hälsa",
-        ),
-        (
-            "roslagen",
-            "overenskommelse-lernia",
-            "Överenskommelse om praktik med Lernia",
-            "Lernia",
-            "norrtalje",
-            -200,
-            500,
-            "Sysselsättning",
-        ),
-        (
-            "roslagen",
-            "overenskommelse-af",
-            "Överenskommelse om etableringsstöd",
-            "Arbetsförmedlingen",
-            "osteraker",
-            -700,
-            -20,
-            "Etablering",
-        ),
-        (
-            "sodertalje",
-            "overenskommelse-integra",
-            "Överenskommelse om språkträning med Integra",
-            "Integra",
-            "sodertalje",
-            -100,
-            700,
-            "Språk",
-        ),
-        (
-            "shared",
-            "overenskommelse-sommarjobb",
-            "Gemensam överenskommelse om sommarjobb",
-            "Arbetsförmedlingen",
-            None,
-            -30,
-            80,
-            "Sysselsättning",
-        ),
-        (
-            "shared",
-            "overenskommelse-skolan",
-            "Överenskommelse om elevhälsa och boenden",
-            None,
-            None,
-            -365,
-            None,
-            "Skola",
-        ),
-    ]
-    for bank_key, slug, title, partner_name, muni_key, start, end, topic_name in rows:
+    for row in AGREEMENTS:
+        bank_key, slug, title, partner_name, muni_key, start, end, topic_name = row[:8]
+        summary, commitments, reports = row[8:]
         bank = banks.get(bank_key) or banks["shared"]
         partner = partners.get(partner_name)
         municipality = municipalities.get(muni_key)
+        valid_from = today + start * day
+        valid_until = today + end * day if end is not None else None
         signed = _document(
             f"{title} (signerad).pdf",
             make_pdf(
                 title,
-                [
-                    "Parterna är överens om att samverka kring ungdomar som behöver stöd "
-                    "från flera huvudmän.",
-                    "Överenskommelsen följs upp två gånger per år på ett gemensamt möte.",
-                ],
+                [summary]
+                + [
+                    f"{party} åtar sig att {text[0].lower()}{text[1:]}"
+                    for party, text in commitments
+                ]
+                + ["Överenskommelsen följs upp på ett gemensamt möte två gånger per år."],
             ),
+            collection_for_page(bank),
         )
 
-        def setup(page, partner=partner, municipality=municipality, topic_name=topic_name):
+        def setup(page, partner=partner, municipality=municipality, row=row):
+            topic_name, commitments, reports = row[7], row[9], row[10]
             page.partner_organisations = [partner] if partner else []
             page.municipalities = [municipality] if municipality else list(municipalities.values())
             page.topics = [topics[topic_name]]
@@ -606,22 +479,11 @@ def seed_agreements(banks, topics, owners, municipalities, partners):
             )
             page.contact_people = [contact] if contact else []
             page.commitments = [
-                AgreementParty(
-                    party=municipality.name if municipality else "Medlemskommunerna",
-                    commitment=_rich("Utse en kontaktperson och kalla till uppföljning."),
-                ),
-                AgreementParty(
-                    party=partner.name if partner else "Skolorna",
-                    commitment=_rich("Ta emot ungdomar enligt överenskommelsen och återkoppla."),
-                ),
+                AgreementParty(party=party, commitment=_rich(text)) for party, text in commitments
             ]
             page.reports = [
-                AgreementReport(
-                    report="Lägesrapport",
-                    from_party=partner.name if partner else "Skolorna",
-                    to_party=municipality.name if municipality else "Samverkansgruppen",
-                    frequency="Varje kvartal",
-                )
+                AgreementReport(report=report, from_party=sender, to_party=to, frequency=often)
+                for report, sender, to, often in reports
             ]
 
         _child(
@@ -630,9 +492,9 @@ def seed_agreements(banks, topics, owners, municipalities, partners):
             slug,
             setup=setup,
             title=title,
-            summary="Vem som gör vad, hur länge överenskommelsen gäller och vem du kontaktar.",
-            valid_from=today + start * day,
-            valid_until=today + end * day if end is not None else None,
+            summary=summary,
+            valid_from=valid_from,
+            valid_until=valid_until,
             notice_period="tre månader",
             signed_document=signed,
             content_owner=owners["ada"] if bank_key == "shared" else owners.get("karin"),
@@ -642,6 +504,8 @@ def seed_agreements(banks, topics, owners, municipalities, partners):
 
 def seed_guides(banks, topics, owners):
     today = clock.today()
+    shared = banks["shared"]
+    collection = collection_for_page(shared)
     plan = _document(
         "Individuell framtidsplan – mall.docx",
         make_docx(
@@ -652,6 +516,7 @@ def seed_guides(banks, topics, owners):
             ],
             [["Område", "Mål", "Ansvarig"], ["Skola", "", ""], ["Hälsa", "", ""]],
         ),
+        collection,
     )
     bam = _document(
         "Behov och ansvarsmodellen.pdf",
@@ -663,31 +528,117 @@ def seed_guides(banks, topics, owners):
                 "Använd den vid gemensamma planeringsmöten.",
             ],
         ),
+        collection,
     )
     samtal = _document(
         "Samtalsguide första mötet.pdf",
-        make_pdf("Samtalsguide", ["Frågor att ställa vid första mötet med en ungdom."]),
+        make_pdf(
+            "Samtalsguide",
+            [
+                "Frågor att ställa vid första mötet med en ungdom: vad vill du att vi ska "
+                "veta om dig, vad behöver du i dag, vem kan du ringa om något händer?",
+            ],
+        ),
+        collection,
     )
     guides = [
-        ("individuell-framtidsplan", "Individuell framtidsplan", "tool", plan, "Etablering"),
-        ("behov-och-ansvarsmodellen", "Behov och Ansvarsmodellen", "guide", bam, "Etablering"),
-        ("samtalsguide", "Samtalsguide för första mötet", "guide", samtal, "Språk"),
+        (
+            "individuell-framtidsplan",
+            "Individuell framtidsplan",
+            "tool",
+            plan,
+            "Etablering",
+            "En mall för ungdomens egen plan för skola, hälsa, boende och fritid, som "
+            "skrivs tillsammans med kontaktpersonen och följs upp varje halvår.",
+            [
+                _steps(
+                    "Så används mallen",
+                    (
+                        "Skriv tillsammans",
+                        "Kontaktpersonen och ungdomen fyller i planen tillsammans, gärna med tolk.",
+                    ),
+                    (
+                        "Ett mål per område",
+                        "Skriv ett mål för skola, hälsa, boende och "
+                        "fritid, med ungdomens egna ord.",
+                    ),
+                    (
+                        "Vem ansvarar",
+                        "Skriv vem som gör vad: ungdomen, boendet, skolan eller god man.",
+                    ),
+                    ("Följ upp varje halvår", "Gå igenom planen och stryk det som är klart."),
+                ),
+            ],
+        ),
+        (
+            "behov-och-ansvarsmodellen",
+            "Behov och Ansvarsmodellen",
+            "guide",
+            bam,
+            "Etablering",
+            "Ett sätt att på planeringsmöten beskriva ungdomens behov först och sedan "
+            "fördela ansvaret mellan familjenätverk, kommun, region och stat.",
+            [
+                _steps(
+                    "Mötet i tre delar",
+                    (
+                        "Behoven",
+                        "Ungdomen och nätverket beskriver behoven, utan att "
+                        "först fråga vem som ska lösa dem.",
+                    ),
+                    (
+                        "Ansvaret",
+                        "För varje behov skrivs vem som ansvarar och vad den "
+                        "personen eller myndigheten ska göra.",
+                    ),
+                    ("Handlingsplanen", "Planen får datum och en uppföljning inom tre månader."),
+                ),
+                _callout(
+                    "tip",
+                    "Passar bra med SIP",
+                    "Modellen går att använda på SIP-möten när många parter deltar.",
+                ),
+            ],
+        ),
+        (
+            "samtalsguide",
+            "Samtalsguide för första mötet",
+            "guide",
+            samtal,
+            "Språk",
+            "Frågor och förhållningssätt för det första samtalet med en nyanländ ungdom: "
+            "trygghet först, historien kan vänta.",
+            [
+                _checklist(
+                    "Inför samtalet",
+                    "Boka tolk och fråga om ungdomen vill ha tolk av ett visst kön",
+                    "Välj ett lugnt rum utan avbrott",
+                    "Säg hur länge samtalet varar",
+                ),
+                _steps(
+                    "Under samtalet",
+                    ("Börja med nuet", "Fråga vad ungdomen behöver i dag, inte om flykten."),
+                    ("Förklara vem du är", "Berätta vad du gör och vad som skrivs ned."),
+                    ("Avsluta tydligt", "Säg när ni ses nästa gång och vem ungdomen kan ringa."),
+                ),
+            ],
+        ),
     ]
-    for slug, title, kind, document, topic_name in guides:
+    for slug, title, kind, document, topic_name, summary, content in guides:
 
         def setup(page, document=document, topic_name=topic_name):
             page.attachments = [KnowledgeAttachment(document=document)]
             page.topics = [topics[topic_name]]
 
         _child(
-            banks["shared"],
+            shared,
             GuidePage,
             slug,
             setup=setup,
             title=title,
             kind=kind,
-            summary="Ladda ner mallen och läs hur den används.",
-            content=[("paragraph", _rich("Läs igenom vägledningen innan du använder mallen."))],
+            summary=summary,
+            content=content,
             content_owner=owners["ada"],
             last_reviewed=today - datetime.timedelta(days=120),
         )

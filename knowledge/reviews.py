@@ -4,8 +4,27 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from knowledge import clock, lifecycle
+from portal.access import access_for
 
 MARK_REVIEWED_ACTION = "knowledge.mark_reviewed"
+
+
+def is_knowledge_page(page):
+    from knowledge.models import KnowledgePage
+
+    specific_class = page.specific_class if hasattr(page, "specific_class") else type(page)
+    return specific_class is not None and issubclass(specific_class, KnowledgePage)
+
+
+def may_mark_reviewed(user, page):
+    """Whoever may edit the page in the admin (the access module: inside the subtrees they
+    hold page rights on) and publish it: marking reviewed changes the live page."""
+    if page is None or not getattr(page, "pk", None) or not is_knowledge_page(page):
+        return False
+    access = access_for(user)
+    if not access.may_use_admin or not (access.is_portal_admin or access.works_on_page(page)):
+        return False
+    return page.permissions_for_user(user).can_publish()
 
 
 def mark_reviewed(page, user, today=None):

@@ -1,13 +1,17 @@
+from django.dispatch import receiver
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.signals import init_new_page
 from wagtail.snippets.models import register_snippet
 
-from knowledge import admin_views
+from knowledge import admin_views, dashboard
 from knowledge.models import KnowledgeIndexPage, KnowledgePage, Topic
-from knowledge.reviews import MARK_REVIEWED_ACTION
+from knowledge.reviews import MARK_REVIEWED_ACTION, may_mark_reviewed
 from portal.snippet_viewsets import AccessCheckedSnippetViewSet
 
 
@@ -90,10 +94,7 @@ def content_health_menu_item():
 
 
 def _mark_reviewed_button(page, user):
-    specific_class = page.specific_class
-    if specific_class is None or not issubclass(specific_class, KnowledgePage):
-        return []
-    if not page.permissions_for_user(user).can_publish():
+    if not may_mark_reviewed(user, page):
         return []
     return [
         PageMenuItem(
@@ -126,3 +127,57 @@ def add_knowledge_home_blocks(request, context):
     from knowledge.home import add_home_blocks
 
     add_home_blocks(request, context)
+
+
+class MarkReviewedMenuItem(ActionMenuItem):
+    """One click in the edit view's action menu: the button posts to the same view as the
+    report's, which records the review on the live page and the latest draft alike."""
+
+    name = "action-mark-reviewed"
+    label = _("Mark as reviewed")
+    icon_name = "tick"
+    template_name = "knowledge/admin/mark_reviewed_action.html"
+
+    def is_shown(self, context):
+        if context["view"] != "edit" or context.get("locked_for_user"):
+            return False
+        return may_mark_reviewed(context["request"].user, context["page"])
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["action_url"] = reverse("knowledge_mark_reviewed", args=[parent_context["page"].pk])
+        return context
+
+
+@hooks.register("register_page_action_menu_item")
+def mark_reviewed_action_menu_item():
+    # After Publish (30): in the menu, never the form's default button.
+    return MarkReviewedMenuItem(order=35)
+
+
+@hooks.register("construct_homepage_panels")
+def editor_dashboard_panels(request, panels):
+    dashboard.construct_panels(request, panels)
+
+
+@receiver(init_new_page)
+def prefill_content_owner(sender, page, parent, **kwargs):
+    """A new routine, agreement or guide is owned by the editor who starts it (they may
+    choose someone else before saving)."""
+    if isinstance(page, KnowledgePage) and page.content_owner_id is None and page.owner_id:
+        page.content_owner = page.owner
+
+
+# Wagtail's autosave saves an editor form in the background as soon as it holds unsaved
+# changes. On a create form that creates the page as a draft before the editor has pressed
+# anything; and a form shown again because it could not be created, saved or published is
+# marked as changed at once, so autosave would save exactly what was just refused ("Saved"
+# next to "The page could not be created", and a draft left behind). The script cancels
+# autosave's own (cancellable) `save` event in those two cases, before its indicator hears
+# of it; on the edit form of an existing page autosave works as Wagtail made it. The
+# script: templates/knowledge/admin/autosave_rules.html.
+
+
+@hooks.register("insert_editor_js")
+def autosave_rules():
+    return render_to_string("knowledge/admin/autosave_rules.html")

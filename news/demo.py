@@ -10,8 +10,9 @@ import datetime
 from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
 
-from knowledge.models import Topic
+from knowledge.models import RoutinePage, Topic
 from news.models import NewsIndexPage, NewsPostPage
+from portal.demo_images import alt_text, collection_for_page, demo_image
 from portal.models import Municipality, SharedSpacePage
 from portal.provisioning import home_page
 
@@ -30,10 +31,27 @@ def _index(parent, slug, title, intro, **fields):
     return page
 
 
-def _post(index, slug, title, date, intro, body, *, tags=(), topics=(), members_only=False, **f):
+def _post(
+    index,
+    slug,
+    title,
+    date,
+    intro,
+    body,
+    *,
+    tags=(),
+    topics=(),
+    members_only=False,
+    image=None,
+    **f,
+):
     existing = index.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
+    if image is not None:
+        # The picture goes where the post's files belong: its section's collection.
+        f["main_image"] = demo_image(image, collection_for_page(index))
+        f["main_image_alt"] = alt_text(image)
     post = NewsPostPage(slug=slug, title=title, date=date, intro=_rich(intro), body=body, **f)
     post.topics = [topic for topic in topics if topic]
     index.add_child(instance=post)
@@ -82,6 +100,20 @@ def seed_indexes():
     return indexes
 
 
+def _link(slug, text, municipality=None):
+    """A rich-text link to the demo routine `slug` in the shared knowledge bank, or in
+    `municipality`'s (a slug); plain text if it is not there."""
+    if municipality is None:
+        bank = home_page().get_children().filter(slug="kunskapsbanken").first()
+    else:
+        found = Municipality.objects.filter(slug=municipality).first()
+        bank = found.section_page if found and found.section_page_id else None
+    routine = RoutinePage.objects.descendant_of(bank).filter(slug=slug).first() if bank else None
+    if routine is None:
+        return text
+    return f'<a linktype="page" id="{routine.pk}">{text}</a>'
+
+
 def seed_posts(indexes):
     topics = {topic.name: topic for topic in Topic.objects.all()}
     municipalities = {m.slug: m for m in Municipality.objects.all()}
@@ -104,6 +136,7 @@ def seed_posts(indexes):
             ),
             tags=["portalen", "samverkan"],
             author_name="Projektledningen",
+            image="samtal",
         ),
         _post(
             public,
@@ -118,6 +151,7 @@ def seed_posts(indexes):
             ),
             tags=["feriejobb", "unga"],
             topics=[topics.get("Sysselsättning")],
+            image="planering",
             municipality=municipalities.get("kalmar"),
         ),
         _post(
@@ -134,6 +168,7 @@ def seed_posts(indexes):
             tags=["skola"],
             topics=[topics.get("Skola")],
             author=editor,
+            image="skola",
         ),
         _post(
             public,
@@ -144,7 +179,9 @@ def seed_posts(indexes):
             "om trauma och bemötande.",
             _paragraphs(
                 "BUP Kalmar län berättade om tecken på psykisk ohälsa och när man ska söka "
-                "hjälp. Presentationerna finns i kunskapsbanken för inloggade.",
+                "hjälp. Deltagarna övade på att ställa frågor om sömn, oro och minnen utan "
+                "att be den unga berätta om flykten.",
+                "Nästa utbildningsdag hålls i mars och handlar om samtal med tolk.",
             ),
             tags=["utbildning", "samverkan"],
             topics=[topics.get("Hälsa")],
@@ -155,13 +192,22 @@ def seed_posts(indexes):
             "Arbetsgruppen för boende har träffats",
             d(2025, 11, 18),
             "Kommunernas boendesamordnare jämförde hur utslussningen från HVB går till.",
-            _paragraphs(
-                "Gruppen föreslår en gemensam checklista inför flytt till eget boende. "
-                "Förslaget skickas på remiss till kommunerna i januari.",
-            ),
+            [
+                (
+                    "paragraph",
+                    _rich(
+                        "Gruppen föreslår en gemensam checklista inför flytt till eget boende. "
+                        "Förslaget skickas på remiss till kommunerna i januari.",
+                        "Underlaget bygger på den gemensamma rutinen "
+                        + _link("boendeplanering", "Boendeplanering inför 18 år")
+                        + ".",
+                    ),
+                )
+            ],
             tags=["boende"],
             topics=[topics.get("Boende")],
             members_only=True,
+            image="bostad",
         ),
         _post(
             public,
@@ -175,6 +221,7 @@ def seed_posts(indexes):
             ),
             tags=["språk", "unga"],
             topics=[topics.get("Språk")],
+            image="skargard",
             municipality=municipalities.get("norrtalje"),
         ),
         _post(
@@ -199,8 +246,9 @@ def seed_posts(indexes):
             d(2026, 8, 17),
             "Ett trettiotal rutiner i kunskapsbanken ska granskas före oktober.",
             _paragraphs(
-                "Ansvariga får en påminnelse per e-post. Under Rapporter i redigeringsläget "
-                "finns listan över sidor som snart ska granskas.",
+                "Varje rutin har en ansvarig som får en påminnelse per e-post när det är "
+                "dags. Ser du något som inte stämmer i en rutin, hör av dig till den som "
+                "står som ansvarig på sidan.",
             ),
             tags=["kunskapsbanken"],
             members_only=True,
@@ -217,6 +265,7 @@ def seed_posts(indexes):
                 "till överförmyndarenheten.",
             ),
             tags=["god man", "utbildning"],
+            image="samtal",
         ),
     ]
     if "kalmar" in indexes:
@@ -228,12 +277,13 @@ def seed_posts(indexes):
                 d(2025, 10, 1),
                 "Mottagningen av ensamkommande flyttar till socialkontoret på Norra vägen.",
                 _paragraphs(
-                    "Teamet har jour vardagar 8–17. Efter kontorstid gäller socialjouren "
-                    "som tidigare.",
+                    "Teamet har jour vardagar 8–17 och nås på 0480-36 05 10. Efter "
+                    "kontorstid gäller socialjouren som tidigare.",
                 ),
                 tags=["mottagning"],
                 municipality=municipalities.get("kalmar"),
                 author=editor,
+                image="kalmarsund",
             ),
             _post(
                 indexes["kalmar"],
@@ -255,8 +305,18 @@ def seed_posts(indexes):
                 "Ny rutin för skolfrånvaro",
                 d(2026, 3, 10),
                 "Södertälje inför en gemensam rutin för skola och socialtjänst vid "
-                "upprepad frånvaro.",
-                _paragraphs("Rutinen finns i Södertäljes kunskapsbank från den 1 april."),
+                "upprepad skolfrånvaro.",
+                [
+                    (
+                        "paragraph",
+                        _rich(
+                            "Skolan anmäler efter fem dagar, socialtjänsten kallar till möte.",
+                            "Läs rutinen: "
+                            + _link("skolfranvaro", "Skolfrånvaro i Södertälje", "sodertalje")
+                            + ".",
+                        ),
+                    )
+                ],
                 tags=["skola"],
                 topics=[topics.get("Skola")],
                 municipality=municipalities.get("sodertalje"),
@@ -277,6 +337,7 @@ def seed_posts(indexes):
                 ),
                 tags=["praktik", "arbete"],
                 topics=[topics.get("Sysselsättning")],
+                image="skargard",
             )
         )
     return posts
@@ -317,18 +378,18 @@ def seed_film_posts(indexes):
         _post(
             public,
             "film-textning",
-            "Film: så fungerar textade filmer i portalen",
+            "Film: från ankomst till egen nyckel",
             datetime.date(2026, 11, 2),
-            "En kort testfilm med svensk textning och transkription, så att redaktörer ser "
-            "hur en uppladdad film visas.",
+            "En kort film utan ljud i fyra bilder om vägen från ankomst till eget boende, "
+            "med svensk textning som beskriver bilderna.",
             [
-                ("film", {"film": film, "heading": "Testfilm med textning"}),
+                ("film", {"film": film, "heading": "Från ankomst till egen nyckel"}),
                 (
                     "paragraph",
                     _rich(
-                        "Ladda upp filmen under Filmer i redigeringsläget, lägg till en "
-                        "WebVTT-fil med textning och skriv en transkription. Filmen är lika "
-                        "skyddad som sidan den visas på."
+                        "Filmen visar i fyra tecknade bilder vad samverkan handlar om: en ny "
+                        "stad, ett planeringsmöte, skolan och till sist ett eget hem. Den har "
+                        "inget ljud; textningen och transkriptionen beskriver vad som syns."
                     ),
                 ),
             ],

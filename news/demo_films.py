@@ -1,9 +1,13 @@
-"""The demo's uploaded film: four seconds of test picture and tone (made once with Debian's
-ffmpeg, kept in news/demo_files/) with Swedish captions and a transcript.
+"""The demo's uploaded film: sixteen silent seconds of four of the demo's illustrations
+(portal/demo_images.py), a slow zoom each with a fade between, kept in news/demo_files/
+with Swedish captions that say there is no sound and describe what is shown, and a
+transcript that says the same.
 
-    ffmpeg -f lavfi -i testsrc=size=320x180:rate=15:duration=4 \\
-           -f lavfi -i sine=frequency=440:duration=4 \\
-           -c:v libvpx -b:v 150k -c:a libopus -b:a 24k -shortest samverkan-demo.webm
+The frames come from `write_frames(directory)`; the film was encoded once, with the
+ffmpeg binary that PyPI's imageio-ffmpeg ships (no audio track):
+
+    ffmpeg -framerate 10 -i f%04d.png -c:v libvpx -crf 30 -b:v 90k -pix_fmt yuv420p \\
+           -an samverkan-demo.webm
 """
 
 from pathlib import Path
@@ -14,12 +18,44 @@ DEMO_FILES = Path(__file__).resolve().parent / "demo_files"
 FILM_FILE = DEMO_FILES / "samverkan-demo.webm"
 CAPTIONS_FILE = DEMO_FILES / "samverkan-demo.sv.vtt"
 
-TITLE = "Välkommen till Samverkansportalen"
+TITLE = "Från ankomst till egen nyckel"
+FILM_SCENES = ("kalmarsund", "samtal", "skola", "bostad")
+FPS, SECONDS_PER_SCENE, FADE_FRAMES = 10, 4, 8
+WIDTH, HEIGHT = 480, 270
+DURATION = SECONDS_PER_SCENE * len(FILM_SCENES)
 TRANSCRIPT = (
-    "En testbild i färg visas medan en ton hörs.\n\n"
-    "Berättare: Hej och välkommen till Samverkansportalen. Här delar kommunerna rutiner "
-    "och erfarenheter. Tillsammans stöttar vi unga bättre."
+    "Filmen har inget ljud. Samverkansportalen visar här fyra tecknade bilder i följd, "
+    "fyra sekunder var.\n\n"
+    "1. Kvällssol över vattnet vid ett slott med tre torn.\n"
+    "2. Tre personer från skola, socialtjänst och boende planerar tillsammans runt ett "
+    "bord.\n"
+    "3. En skola i rött tegel i solsken, med cyklar parkerade vid gången.\n"
+    "4. Ett hus med tända fönster och en nyckel på dörrmattan: målet är ett eget boende."
 )
+
+
+def write_frames(directory):
+    """The film's frames as numbered PNG files in `directory` (to re-encode the film)."""
+    from PIL import Image
+
+    from portal.demo_images import SCENES
+
+    per_scene = SECONDS_PER_SCENE * FPS
+    pictures = [SCENES[scene][2]().resize((WIDTH, HEIGHT), Image.LANCZOS) for scene in FILM_SCENES]
+    number = 0
+    for index, picture in enumerate(pictures):
+        for frame in range(per_scene):
+            zoom = 1 + 0.04 * frame / per_scene
+            width, height = int(WIDTH / zoom), int(HEIGHT / zoom)
+            left, top = (WIDTH - width) // 2, (HEIGHT - height) // 2
+            shown = picture.crop((left, top, left + width, top + height))
+            shown = shown.resize((WIDTH, HEIGHT), Image.LANCZOS)
+            if index + 1 < len(pictures) and frame >= per_scene - FADE_FRAMES:
+                share = (frame - (per_scene - FADE_FRAMES) + 1) / (FADE_FRAMES + 1)
+                shown = Image.blend(shown, pictures[index + 1], share)
+            shown.save(Path(directory) / f"f{number:04d}.png")
+            number += 1
+    return number
 
 
 def seed_film(collection):
@@ -32,9 +68,9 @@ def seed_film(collection):
             title=TITLE,
             type="video",
             collection=collection,
-            width=320,
-            height=180,
-            duration=4,
+            width=WIDTH,
+            height=HEIGHT,
+            duration=DURATION,
             captions_language="sv",
             transcript=TRANSCRIPT,
         )

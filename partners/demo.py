@@ -1,8 +1,11 @@
 """Demo partner directory: organisations of every kind across the demo municipalities,
 their contact people, our liaisons and the directory page (dev and test only).
 
-Text, names and numbers are invented (phone numbers from PTS's range for fiction). Every
-step compares before it writes, so running the seed twice changes nothing.
+Text, names and numbers are invented. Mobile numbers and Stockholm-area (08) switchboards
+are from PTS's range for fiction; the other switchboards carry the area code of the
+organisation's home municipality (Kalmar 0480, Norrtälje 0176), and agencies that work
+in every member municipality have a national 010 number. Every step compares before it
+writes, so running the seed twice changes nothing.
 """
 
 import datetime
@@ -21,8 +24,18 @@ def _phone(n):
     return f"070-174 06 {n:02d}"
 
 
-def _switchboard(n):
-    return f"08-465 004 {n:02d}"
+AREA_CODES = {K: "0480", S: "08", N: "0176", OS: "08"}
+# Agencies with one number for the whole country.
+NATIONAL = {"Arbetsförmedlingen", "Migrationsverket, mottagningsenheten", "Lernia"}
+
+
+def _switchboard(n, data):
+    if data["name"] in NATIONAL:
+        return f"010-486 00 {n:02d}"
+    code = AREA_CODES[data["served"][0]]
+    if code == "08":
+        return f"08-465 004 {n:02d}"
+    return f"{code}-36 04 {n:02d}" if code == "0480" else f"{code}-71 04 {n:02d}"
 
 
 def _org(name, kind, description, served, topics, months_since_check, contacts, **extra):
@@ -360,7 +373,7 @@ def _desired(index, data):
     values = {
         "kind": data["kind"],
         "description": data["description"],
-        "switchboard_phone": _switchboard(index),
+        "switchboard_phone": _switchboard(index, data),
         "email": f"info@{slug_email}.example.se",
         "website": f"https://{slug_email}.example.se/",
         "visiting_address": "",

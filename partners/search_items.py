@@ -31,8 +31,9 @@ class OrganisationProvider:
             organisation.visiting_address,
         ]
         for liaison in organisation.liaisons.all():
+            # " · " between fields, so a snippet from this line reads as separate facts.
             lines.append(
-                " ".join(
+                " · ".join(
                     v
                     for v in (
                         liaison.display_name,
@@ -48,7 +49,7 @@ class OrganisationProvider:
             obj=organisation,
             kind="organisation",
             title=organisation.name,
-            summary=" ".join(
+            summary=" · ".join(
                 v for v in (organisation.get_kind_display(), organisation.description) if v
             ),
             text="\n".join(line for line in lines if line),
@@ -73,7 +74,7 @@ class ContactProvider:
             obj=contact,
             kind="contact",
             title=contact.name,
-            summary=" ".join(v for v in (contact.title, organisation.name) if v),
+            summary=" · ".join(v for v in (contact.title, organisation.name) if v),
             text="\n".join(v for v in (contact.phone, contact.email, contact.contact_about) if v),
             url=f"{directory.organisation_url(organisation)}#kontakt-{contact.pk}",
             place=organisation.name,

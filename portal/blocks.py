@@ -19,6 +19,7 @@ class ImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
+        label = _("image")
         template = "blocks/image_block.html"
 
 
@@ -28,6 +29,7 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
+        label = _("quote")
         template = "blocks/quote_block.html"
 
 
@@ -42,6 +44,7 @@ class CalloutBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
+        label = _("callout")
         template = "blocks/callout_block.html"
 
 
@@ -53,6 +56,7 @@ class DocumentLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
+        label = _("document")
         template = "blocks/document_link_block.html"
 
 
@@ -67,6 +71,7 @@ class EmbedWithTranscriptBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
+        label = _("embedded video or audio")
         template = "blocks/embed_block.html"
 
 
@@ -81,6 +86,7 @@ class FilmBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
+        label = _("film")
         template = "blocks/film_block.html"
 
 

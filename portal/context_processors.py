@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from portal.access import access_for
+from portal.mfa_required import continue_link
 
 
 class MenuItem:
@@ -19,7 +20,12 @@ def _menu(access, request):
     if home is None:
         return None, []
     children = access.visible_pages(home.get_children().in_menu())
-    items = [MenuItem(page, request) for page in children.only("title", "path", "url_path")]
+    pages = children.only("title", "path", "url_path", "content_type")
+    if not access.is_authenticated:
+        # A page type that asks visitors to log in whatever its privacy (e.g. the partner
+        # directory) says so with `members_only`; a visitor's menu does not offer it.
+        pages = [page for page in pages if not getattr(page.specific_class, "members_only", False)]
+    items = [MenuItem(page, request) for page in pages]
     return MenuItem(home, request), items
 
 
@@ -34,6 +40,19 @@ def _statement_url(request):
     from portal.models import AccessibilityStatementPage
 
     return live_page_url(AccessibilityStatementPage.objects.all(), request)
+
+
+def _privacy(request):
+    """The footer's link to the personal data page, with who is responsible and a contact
+    (plain data: cached for everyone, refreshed when a page is published)."""
+    from portal.models import PrivacyPage
+
+    page = PrivacyPage.objects.live().only("path", "url_path", "controller", "contact_email")
+    page = page.first()
+    if page is None:
+        return {}
+    url = page.get_url(request) or ""
+    return {"url": url, "controller": page.controller, "email": page.contact_email}
 
 
 def navigation(request):
@@ -52,6 +71,13 @@ def navigation(request):
                 f"accessibility-url:{request.get_host()}", lambda: _statement_url(request)
             )
         ),
+        "portal_privacy": SimpleLazyObject(
+            lambda: access.cached_for_everyone(
+                f"privacy:{request.get_host()}", lambda: _privacy(request)
+            )
+        ),
+        # The button onward at the end of setting up two-step verification.
+        "portal_mfa_continue": SimpleLazyObject(lambda: continue_link(request)),
         "portal_home": SimpleLazyObject(lambda: built[0]),
         "portal_menu": SimpleLazyObject(lambda: built[1]),
         "portal_user_municipalities": SimpleLazyObject(lambda: access.municipalities),

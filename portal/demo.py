@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from partners.models import PartnerOrganisation
+from portal.demo_images import alt_text, collection_for_page, demo_image
 from portal.models import AccessibilityStatementPage, ContentPage, Municipality, SharedSpacePage
 from portal.provisioning import home_page
 
@@ -66,6 +67,12 @@ def seed_partners():
     return result
 
 
+def _image_block(scene, page, caption=""):
+    """An image block whose file is in the collection of the section `page` is in."""
+    image = demo_image(scene, collection_for_page(page))
+    return ("image", {"image": image, "alt_text": alt_text(scene), "caption": caption})
+
+
 def seed_pages(municipalities, partners):
     home = home_page()
     if not home.intro:
@@ -103,6 +110,7 @@ def seed_pages(municipalities, partners):
         show_in_menus=True,
         intro=_rich("Samverkansportalen är en gemensam arbetsyta för kommuner och myndigheter."),
         body=[
+            _image_block("samtal", home, "Samverkan börjar runt ett bord."),
             ("heading", "Varför en gemensam portal?"),
             (
                 "paragraph",
@@ -166,6 +174,20 @@ def seed_pages(municipalities, partners):
         title="HVB och stödboende i Kalmar",
         show_in_menus=True,
         intro=_rich("Arbetssätt och kontaktvägar för personalen på kommunens boenden."),
+        body=[
+            _image_block("bostad", kalmar, "Målet för varje placering: ett eget hem."),
+            ("heading", "Våra boenden"),
+            (
+                "paragraph",
+                _rich(
+                    "Kommunen har två HVB för ungdomar 13–18 år och ett stödboende med "
+                    "träningslägenheter för unga vuxna upp till 21 år. Varje ungdom har en "
+                    "kontaktperson bland personalen och en handläggare på socialtjänsten.",
+                    "Växeln på socialförvaltningen nås på 0480-36 00 00 vardagar 8–16.30. "
+                    "Efter kontorstid svarar socialjouren.",
+                ),
+            ),
+        ],
     )
     _child(
         hvb,
@@ -173,6 +195,17 @@ def seed_pages(municipalities, partners):
         "introduktion-nyanstallda",
         title="Introduktion för nyanställda",
         intro=_rich("Det här går vi igenom med varje ny medarbetare under första veckan."),
+        body=[
+            ("heading", "Första veckan"),
+            (
+                "paragraph",
+                "<ul><li>Dag 1: rundvisning, nycklar och larm med enhetschefen.</li>"
+                "<li>Dag 2: gå bredvid en erfaren kollega hela passet.</li>"
+                "<li>Dag 3: genomgång av journalsystemet och tystnadsplikten.</li>"
+                "<li>Dag 4: rutinerna för orosanmälan, mottagande och skolfrånvaro i "
+                "kunskapsbanken.</li><li>Dag 5: uppföljningssamtal med enhetschefen.</li></ul>",
+            ),
+        ],
     )
     for slug in ("sodertalje", "norrtalje", "osteraker"):
         section = municipalities[slug].section_page.specific

@@ -1,16 +1,23 @@
-"""Editors and admins must have two-factor authentication before they reach the Wagtail admin.
+"""Editors and admins must have two-step verification before they reach the Wagtail admin.
 
 "Editor" means: superuser, member of any municipality's editors group, or anyone who may
-enter the Wagtail admin (`wagtailadmin.access_admin`). Others may switch MFA on by choice.
+enter the Wagtail admin (`wagtailadmin.access_admin`). Others may switch it on by choice.
+
+Setting it up is one flow: the address the person was on their way to is kept in the
+session (from the admin address they were turned away from, or a `next` given to the MFA
+pages), and the last step, the recovery codes, offers a button onward to it.
 """
 
+from allauth.account.adapter import get_adapter
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 ADMIN_PREFIX = "/admin/"
+CONTINUE_SESSION_KEY = "portal_mfa_continue_to"
 
 
 def requires_mfa(user):
@@ -21,6 +28,37 @@ def requires_mfa(user):
     from portal.access import access_for
 
     return access_for(user).is_editor
+
+
+def _remember_destination(request, url):
+    # Only addresses on this site (allauth's own check, as for the login's `next`).
+    if url and url.startswith("/") and get_adapter().is_safe_url(url):
+        request.session[CONTINUE_SESSION_KEY] = url
+
+
+class ContinueLink:
+    """Where the button after the set-up leads, and what it says."""
+
+    def __init__(self, url):
+        self.url = url
+        if url.startswith(ADMIN_PREFIX):
+            self.label = _("Continue to the editing tools")
+        elif url == "/":
+            self.label = _("Continue to the start page")
+        else:
+            self.label = _("Continue to the page you were going to")
+
+
+def continue_link(request):
+    """Onward from the set-up: where the person was going, else the editing tools for
+    editors and the start page for everyone else."""
+    user = getattr(request, "user", None)
+    if not (user and user.is_authenticated):
+        return None
+    url = request.session.get(CONTINUE_SESSION_KEY)
+    if not url:
+        url = ADMIN_PREFIX if requires_mfa(user) else "/"
+    return ContinueLink(url)
 
 
 class RequireMFAForAdminMiddleware:
@@ -43,5 +81,14 @@ class RequireMFAForAdminMiddleware:
                     "or a security key before you continue to the editing tools."
                 ),
             )
+            if request.method == "GET":
+                _remember_destination(request, request.get_full_path())
             return redirect("mfa_index")
+        if (
+            user is not None
+            and user.is_authenticated
+            and "next" in request.GET
+            and request.path.startswith(reverse("mfa_index"))
+        ):
+            _remember_destination(request, request.GET["next"])
         return self.get_response(request)

@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
@@ -15,6 +16,8 @@ from portal.snippet_viewsets import AccessCheckedSnippetViewSet
 from search.models import Synonym, ZeroResultSearch
 
 REPORT_WEEKS = 12
+DASHBOARD_WEEKS = 4
+DASHBOARD_COUNT = 5
 
 
 def may_read_zero_results(user):
@@ -29,6 +32,38 @@ class SynonymViewSet(AccessCheckedSnippetViewSet):
     add_to_settings_menu = True
     list_display = ["words"]
     search_fields = ["words"]
+
+
+def zero_result_totals(weeks):
+    """Searches without results over the last `weeks`, summed per search, most frequent
+    first."""
+    since = clock.today() - datetime.timedelta(weeks=weeks)
+    return (
+        ZeroResultSearch.objects.filter(week__gte=since)
+        .values("query")
+        .annotate(total=Sum("count"), weeks=Count("week"))
+        .order_by("-total", "query")
+    )
+
+
+class ZeroResultsPanel(Component):
+    """The dashboard's short list: the most frequent searches without results in the last
+    weeks (one query), for editors and portal administrators, linking to the report."""
+
+    name = "searches-without-results"
+    order = 400
+    template_name = "wagtailadmin/home/searches_without_results.html"
+
+    def render_html(self, parent_context=None):
+        if not may_read_zero_results(parent_context["request"].user):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context):
+        return {
+            "rows": list(zero_result_totals(DASHBOARD_WEEKS)[:DASHBOARD_COUNT]),
+            "weeks": DASHBOARD_WEEKS,
+        }
 
 
 class ZeroResultsReportView(ReportView):
@@ -52,14 +87,7 @@ class ZeroResultsReportView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        since = clock.today() - datetime.timedelta(weeks=REPORT_WEEKS)
-        rows = (
-            ZeroResultSearch.objects.filter(week__gte=since)
-            .values("query")
-            .annotate(total=Sum("count"), weeks=Count("week"))
-            .order_by("-total", "query")
-        )
-        return rows
+        return zero_result_totals(REPORT_WEEKS)
 
     def get_filename(self):
         return f"sokningar-utan-traff-{clock.today():%Y-%m-%d}"

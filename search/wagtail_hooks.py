@@ -4,7 +4,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from search.admin_views import SynonymViewSet, ZeroResultsReportView, may_read_zero_results
+from search.admin_views import (
+    SynonymViewSet,
+    ZeroResultsPanel,
+    ZeroResultsReportView,
+    may_read_zero_results,
+)
 
 
 @hooks.register("register_search_items")
@@ -75,3 +80,8 @@ def register_zero_results_report_urls():
             name="search_zero_results_report_results",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def zero_results_panel(request, panels):
+    panels.append(ZeroResultsPanel())

@@ -88,7 +88,7 @@ def _check_knowledge_bank():
     assert {"current", "overdue"} <= statuses
     agreement_statuses = {page.agreement_status() for page in AgreementPage.objects.all()}
     assert {"in_force", "expiring", "expired"} <= agreement_statuses
-    assert RoutinePage.objects.filter(local_version_of__isnull=False).count() == 2
+    assert RoutinePage.objects.filter(local_version_of__isnull=False).count() == 10
     assert due_items(TODAY).exists()
     # Real files whose text can be searched.
     texts = DocumentText.objects.filter(document__title__endswith=".pdf")

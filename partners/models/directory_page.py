@@ -19,6 +19,9 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
     subpage_types = []
     max_count = 1
     page_size = DIRECTORY_PAGE_SIZE
+    # Visitors are asked to log in (serve below), so their menu leaves it out
+    # (portal/context_processors.py).
+    members_only = True
 
     class Meta:
         verbose_name = _("partner directory")

@@ -1,8 +1,9 @@
-"""Public account pages: accepting an invitation, "My account", the GDPR data download."""
+"""Public account pages: accepting an invitation, "My account", the GDPR data page and file."""
 
 import json
 from urllib.parse import urlencode
 
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.utils import perform_login
 from allauth.core import ratelimit
 from allauth.mfa.models import Authenticator
@@ -16,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.models import ModelLogEntry, PageLogEntry
 
@@ -86,6 +88,9 @@ def accept_invitation(request, token):
         except invitations.InvalidInvitation as error:
             return _invalid(request, error)
         messages.success(request, _("Welcome! Your account is ready."))
+        # The person has just chosen their password: like a log in with it, so setting up
+        # MFA next does not ask for it again (PortalAccountAdapter.is_reauthentication_required).
+        record_authentication(request, user, method="password", email=user.email)
         return perform_login(request, user, redirect_url=reverse("my_account"))
     context["form"] = form
     return render(request, ACCEPT_TEMPLATE, context)
@@ -114,12 +119,11 @@ def my_account(request):
     )
 
 
-@login_required
-def my_data(request):
-    """GDPR art. 15: everything the portal holds about the logged-in person, as JSON."""
-    user = request.user
+def personal_data(user):
+    """GDPR art. 15: everything the portal holds about `user`, as plain data (the JSON
+    download and the readable page show the same)."""
     access = access_for(user)
-    data = {
+    return {
         "exported_at": timezone.now(),
         "account": {
             "email": user.email,
@@ -166,9 +170,67 @@ def my_data(request):
             .values("action", "timestamp", "label")
         ],
     }
+
+
+@login_required
+def my_data(request):
+    """The personal data as a JSON file to download."""
     response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        json.dumps(
+            personal_data(request.user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+        ),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="mina-uppgifter.json"'
     return response
+
+
+# Keys of the audit log's details, as the readable page names them.
+_DETAIL_LABELS = {
+    "email": _lazy("E-mail address"),
+    "ip": _lazy("IP address"),
+    "group": _lazy("Group"),
+    "change": _lazy("What changed"),
+    "user": _lazy("For account"),
+    "path": _lazy("Page address"),
+    "unknown_account": _lazy("Unknown account"),
+}
+# In the words of the two-step verification pages (allauth's own say "TOTP-autentiserare").
+_MFA_LABELS = {
+    Authenticator.Type.TOTP: _lazy("Authenticator app"),
+    Authenticator.Type.RECOVERY_CODES: _lazy("Recovery codes"),
+    Authenticator.Type.WEBAUTHN: _lazy("Security key"),
+}
+_CHANGES = {"added": _lazy("added to the group"), "removed": _lazy("removed from the group")}
+
+
+def _action_label(action):
+    from wagtail.log_actions import registry
+
+    return registry.get_action_label(action) if registry.action_exists(action) else action
+
+
+def _details(data):
+    if not isinstance(data, dict):
+        return []
+    return [
+        (
+            _DETAIL_LABELS.get(key, key),
+            _CHANGES.get(value, value) if key == "change" else value,
+        )
+        for key, value in data.items()
+    ]
+
+
+@login_required
+def my_data_page(request):
+    """The same personal data as a page to read, with the JSON file offered for download."""
+    data = personal_data(request.user)
+    for method in data["mfa_methods"]:
+        method["label"] = _MFA_LABELS.get(method["type"], method["type"])
+    for entry in data["audit_log"]:
+        entry["label"] = _action_label(entry["action"])
+        entry["details"] = _details(entry["data"])
+    for entry in data["actions_by_you"]:
+        entry["label"] = _action_label(entry["action"])
+    return render(request, "portal/account/my_data.html", {"data": data})

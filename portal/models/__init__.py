@@ -7,6 +7,7 @@ from .pages import (
     MunicipalitySectionPage,
     SharedSpacePage,
 )
+from .personal_data import PrivacyPage
 
 __all__ = [
     "AccessibilityStatementPage",
@@ -16,5 +17,6 @@ __all__ = [
     "Invitation",
     "Municipality",
     "MunicipalitySectionPage",
+    "PrivacyPage",
     "SharedSpacePage",
 ]

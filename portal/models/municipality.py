@@ -22,13 +22,26 @@ class Municipality(index.Indexed, models.Model):
         help_text=_("The four-digit code from SCB, e.g. 0880 for Kalmar."),
     )
     members_group = models.OneToOneField(
-        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+        Group,
+        verbose_name=_("members group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     editors_group = models.OneToOneField(
-        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+        Group,
+        verbose_name=_("editors group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     section_page = models.ForeignKey(
         "wagtailcore.Page",
+        verbose_name=_("section page"),
         null=True,
         blank=True,
         editable=False,
@@ -37,6 +50,7 @@ class Municipality(index.Indexed, models.Model):
     )
     collection = models.ForeignKey(
         "wagtailcore.Collection",
+        verbose_name=_("collection"),
         null=True,
         blank=True,
         editable=False,

@@ -127,10 +127,16 @@ class SharedSpacePage(BasePortalPage):
     """A samverkansyta: visible to the groups of the municipalities and partners it names."""
 
     municipalities = ParentalManyToManyField(
-        "portal.Municipality", blank=True, related_name="shared_spaces"
+        "portal.Municipality",
+        verbose_name=_("municipalities"),
+        blank=True,
+        related_name="shared_spaces",
     )
     partner_organisations = ParentalManyToManyField(
-        "partners.PartnerOrganisation", blank=True, related_name="shared_spaces"
+        "partners.PartnerOrganisation",
+        verbose_name=_("partner organisations"),
+        blank=True,
+        related_name="shared_spaces",
     )
     parent_page_types = ["portal.HomePage"]
 

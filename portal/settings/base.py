@@ -163,6 +163,7 @@ TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII addresses: "å", "ä", "ö" become a, a, o (not %C3%A5)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
@@ -279,6 +280,10 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(60 * 60 * 10))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Samverkansportalen"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
+# Sensitive account actions (MFA changes) ask for the password again unless it was given
+# this recently, at log in or on the reauthentication page (PortalAccountAdapter): long
+# enough to install an authenticator app right after logging in.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 600
 USERSESSIONS_TRACK_ACTIVITY = True
 # ... but at most one write per session in this many seconds (portal/session_activity.py).
 PORTAL_SESSION_ACTIVITY_SECONDS = int(os.environ.get("PORTAL_SESSION_ACTIVITY_SECONDS", "300"))

@@ -30,7 +30,7 @@ def test_a_visitor_plays_the_public_film_with_its_captions(page, live_server, si
         None,
         title="Filmsida",
         slug="filmsida",
-        body=[("film", {"film": film, "heading": "Om portalen på fyra sekunder"})],
+        body=[("film", {"film": film, "heading": "Om portalen i fyra bilder"})],
     )
     media_responses = []
     page.on(
@@ -39,11 +39,11 @@ def test_a_visitor_plays_the_public_film_with_its_captions(page, live_server, si
     )
     page.goto(f"{live_server.url}{film_page.url}")
     video = page.locator("video.film-player")
-    assert page.get_by_text("Om portalen på fyra sekunder").is_visible()
+    assert page.get_by_text("Om portalen i fyra bilder").is_visible()
 
     # Metadata loads (preload="metadata"), then the film plays muted to the end of a second.
     _wait_until(video, "v => v.readyState >= 1")
-    assert video.evaluate("v => Math.round(v.duration)") == 4
+    assert video.evaluate("v => Math.round(v.duration)") == 16
     video.evaluate("v => { v.muted = true; return v.play(); }")
     _wait_until(video, "v => v.currentTime > 0.5")
 
@@ -59,15 +59,15 @@ def test_a_visitor_plays_the_public_film_with_its_captions(page, live_server, si
         "language": "sv",
         "label": "Svenska",
         "mode": "showing",
-        "cues": 3,
-        "first": "Hej och välkommen till Samverkansportalen.",
+        "cues": 4,
+        "first": "[Filmen har inget ljud.]\nKvällssol över vattnet vid ett slott med tre torn.",
     }
     # The film came through the portal's media view, answering the player's range requests.
     assert any("/media/media/" in url and status in (200, 206) for url, status in media_responses)
     assert any("/media/media_captions/" in url and status == 200 for url, status in media_responses)
 
     page.get_by_text("Transkription").click()
-    assert page.get_by_text("Här delar kommunerna rutiner", exact=False).is_visible()
+    assert page.get_by_text("fyra tecknade bilder i följd", exact=False).is_visible()
 
 
 def test_an_external_film_contacts_youtube_only_after_the_click(page, live_server, site_tree):

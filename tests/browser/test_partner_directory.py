@@ -23,7 +23,7 @@ def test_staff_member_filters_the_directory_and_downloads_csv(page, live_server,
 
     page.get_by_label("Kommun").select_option(label="Södertälje kommun")
     page.get_by_role("searchbox", name="Sök").fill("praktik")
-    page.get_by_role("button", name="Visa").click()
+    page.get_by_role("button", name="Filtrera").click()
     headings = page.locator(".directory-item h2").all_inner_texts()
     assert headings == ["Lernia"]
     assert page.locator("main").get_by_role("status").inner_text() == "1 organisation"

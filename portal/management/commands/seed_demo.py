@@ -7,6 +7,7 @@ from django.db import transaction
 # Each app that has demo content adds its module here; each exposes seed().
 DEMO_MODULES = [
     "portal.demo",
+    "portal.demo_privacy",
     "partners.demo",
     "knowledge.demo",
     "news.demo",
