@@ -470,3 +470,10 @@ def test_account_pages_are_in_swedish_and_use_the_glossarys_words(world):
         text = " ".join(visible_texts(client.get(url).content.decode()))
         assert not NOT_OUR_WORDS.findall(text), url
     assert "E-postadress" in " ".join(visible_texts(client.get("/konto/email/").content.decode()))
+
+
+def test_wagtails_default_workflow_has_a_swedish_name(world, admin_content):
+    client = _client(world.users["superuser"])
+    html = client.get("/admin/workflows/list/", follow=True).content.decode()
+    assert "Godkännande av moderatorer" in html
+    assert "Moderators approval" not in html
