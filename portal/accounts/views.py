@@ -56,7 +56,9 @@ def accept_invitation(request, token):
         user = request.user
         if not user.is_authenticated:
             # `next` is our own path, never anything from the request's parameters.
-            context["login_url"] = f"{reverse('account_login')}?{urlencode({'next': request.path})}"
+            # `fran`: the login page then shows no "requires logging in" message.
+            query = urlencode({"next": request.path, "fran": "inbjudan"})
+            context["login_url"] = f"{reverse('account_login')}?{query}"
             return render(request, "portal/account/invitation_login.html", context)
         if user.pk != account.pk:
             context["wrong_user"] = True

@@ -89,6 +89,11 @@ def test_existing_account_must_log_in_as_that_address_to_get_the_group(client, w
     anonymous = client.get(accept)
     assert "Logga in" in anonymous.content.decode()
     assert not staff_b.groups.filter(pk=world.partner.group.pk).exists()
+    # The invitee already has an account: the login page does not tell them to ask for one.
+    login_url = re.search(r'href="(/konto/login/\?[^"]+)"', anonymous.content.decode()).group(1)
+    login_page = client.get(login_url.replace("&amp;", "&")).content.decode()
+    assert "Sidan kräver inloggning" not in login_page
+    assert f'value="{accept}"' in login_page
 
     client.force_login(world.users["staff of A"])
     wrong = client.post(accept)
@@ -247,7 +252,7 @@ def test_existing_member_login_via_invitation_page_keeps_next_on_site(client, wo
     invitation = Invitation.objects.create(email=staff_b.email, group=world.partner.group)
     accept = f"/konto/inbjudan/{invitations.make_token(invitation)}/"
     body = client.get(accept + "?next=https://evil.example/").content.decode()
-    assert f'?next={quote(accept, safe="")}"' in body
+    assert f'?next={quote(accept, safe="")}&amp;fran=inbjudan"' in body
     assert "next=https" not in body.split('class="button"')[1][:300]
     response = client.post(
         "/konto/login/?next=" + accept, {"login": staff_b.email, "password": PASSWORD}
