@@ -207,6 +207,8 @@ class RecentChangesPanel(PagedPanel):
         # The entries the site history report shows this user: pages they may edit.
         return (
             viewable_log_entries(PageLogEntry, request)
+            # Changes only: refused visits are audit entries, not news for editors.
+            .exclude(action="portal.access_refused")
             .select_related("user", "page")
             .order_by("-timestamp", "-pk")
         )

@@ -24,6 +24,10 @@ def may_mark_reviewed(user, page):
     access = access_for(user)
     if not access.may_use_admin or not (access.is_portal_admin or access.works_on_page(page)):
         return False
+    # A page someone else has locked is theirs to change (its latest revision included);
+    # the lock is on the row, so asking costs no query per page of the dashboard.
+    if page.locked and page.locked_by_id != user.pk:
+        return False
     return page.permissions_for_user(user).can_publish()
 
 

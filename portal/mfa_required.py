@@ -8,6 +8,8 @@ session (from the admin address they were turned away from, or a `next` given to
 pages), and the last step, the recovery codes, offers a button onward to it.
 """
 
+import time
+
 from allauth.account.adapter import get_adapter
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
@@ -18,6 +20,7 @@ from django.utils.translation import gettext as _
 
 ADMIN_PREFIX = "/admin/"
 CONTINUE_SESSION_KEY = "portal_mfa_continue_to"
+CONTINUE_FOR = 3600  # seconds
 
 
 def requires_mfa(user):
@@ -33,7 +36,7 @@ def requires_mfa(user):
 def _remember_destination(request, url):
     # Only addresses on this site (allauth's own check, as for the login's `next`).
     if url and url.startswith("/") and get_adapter().is_safe_url(url):
-        request.session[CONTINUE_SESSION_KEY] = url
+        request.session[CONTINUE_SESSION_KEY] = {"url": url, "at": time.time()}
 
 
 class ContinueLink:
@@ -55,7 +58,11 @@ def continue_link(request):
     user = getattr(request, "user", None)
     if not (user and user.is_authenticated):
         return None
-    url = request.session.get(CONTINUE_SESSION_KEY)
+    remembered = request.session.get(CONTINUE_SESSION_KEY)
+    url = None
+    # Only for the set-up at hand: an hour later the destination is stale.
+    if isinstance(remembered, dict) and time.time() - remembered.get("at", 0) < CONTINUE_FOR:
+        url = remembered.get("url")
     if not url:
         url = ADMIN_PREFIX if requires_mfa(user) else "/"
     return ContinueLink(url)

@@ -46,6 +46,9 @@ def zero_result_totals(weeks):
     )
 
 
+DASHBOARD_MIN_COUNT = 2
+
+
 class ZeroResultsPanel(Component):
     """The dashboard's short list: the most frequent searches without results in the last
     weeks (one query), for editors and portal administrators, linking to the report."""
@@ -61,7 +64,12 @@ class ZeroResultsPanel(Component):
 
     def get_context_data(self, parent_context):
         return {
-            "rows": list(zero_result_totals(DASHBOARD_WEEKS)[:DASHBOARD_COUNT]),
+            # Searches made more than once: a single search may be a person's name.
+            "rows": list(
+                zero_result_totals(DASHBOARD_WEEKS).filter(total__gte=DASHBOARD_MIN_COUNT)[
+                    :DASHBOARD_COUNT
+                ]
+            ),
             "weeks": DASHBOARD_WEEKS,
         }
 

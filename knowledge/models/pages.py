@@ -8,7 +8,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -154,14 +153,6 @@ class KnowledgePage(BasePortalPage):
 
     class Meta:
         verbose_name = _("knowledge page")
-
-    def clean(self):
-        # A slug typed in the admin or given by code follows the rule Wagtail applies to
-        # the ones it makes from the title: ASCII unless unicode slugs are allowed
-        # ("för" becomes "for", not "f%C3%B6r" in shared links).
-        if self.slug and not getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True):
-            self.slug = slugify(self.slug) or self.slug
-        super().clean()
 
     def save(self, *args, **kwargs):
         self.next_review = lifecycle.next_review_date(

@@ -6,11 +6,10 @@ register = template.Library()
 
 
 @register.filter
-def review_markable(page):
-    """Whether the editor bar offers "Mark as reviewed" on `page`. The bar is given a page
-    only where the access module lets the reader edit it (portal.templatetags.access_tags:
-    `works_on_page`), and editors hold publish rights there, so this asks no more of the
-    database; the view itself checks the page permissions again and answers 404 otherwise."""
-    from knowledge.models import KnowledgePage
+def review_markable(page, user):
+    """Whether the editor bar offers "Mark as reviewed" on `page` to `user`: the same
+    question the view asks (knowledge.reviews.may_mark_reviewed), so the button is never
+    one that answers 404."""
+    from knowledge.reviews import may_mark_reviewed
 
-    return isinstance(page, KnowledgePage) and page.live
+    return bool(page is not None and page.live and may_mark_reviewed(user, page))

@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel
@@ -24,6 +26,14 @@ class BasePortalPage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        # A slug typed in the admin or given by code follows the rule Wagtail applies to
+        # the ones it makes from the title: ASCII unless unicode slugs are allowed
+        # ("för" becomes "for", not "f%C3%B6r" in shared links).
+        if self.slug and not getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True):
+            self.slug = slugify(self.slug) or self.slug
+        super().clean()
 
     def save_revision(self, *args, **kwargs):
         from portal.page_indexing import recording_revision

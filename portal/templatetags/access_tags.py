@@ -34,4 +34,4 @@ def editor_bar(context):
     if not access.may_use_admin:
         return {"show": False}
     editable = page is not None and getattr(page, "pk", None) and access.works_on_page(page)
-    return {"show": True, "page": page if editable else None}
+    return {"show": True, "page": page if editable else None, "user": request.user}

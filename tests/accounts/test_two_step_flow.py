@@ -168,6 +168,23 @@ def test_other_sensitive_actions_ask_again_once_the_login_is_old(client, world, 
     assert response["Location"].startswith("/konto/reauthenticate/")
 
 
+def test_with_a_second_factor_a_fresh_login_does_not_replace_the_password(client, world):
+    """Switching two-step verification off just after logging in still asks for the
+    password: an unlocked computer must not be enough to remove the second factor."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    editor = world.users["editor of A"]
+    TOTP.activate(editor, generate_totp_secret())
+    client.force_login(editor)
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "password", "at": time.time()}]
+    session.save()
+    for url in ("/konto/2fa/totp/deactivate/", "/konto/2fa/recovery-codes/generate/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/konto/reauthenticate/"), url
+
+
 def test_a_new_editor_from_an_invitation_sets_up_without_a_second_password(client, world):
     from portal.accounts import invitations
     from portal.models import Invitation
@@ -183,3 +200,18 @@ def test_a_new_editor_from_an_invitation_sets_up_without_a_second_password(clien
     assert response.status_code == 302
     assert client.get("/admin/")["Location"] == "/konto/2fa/"
     assert client.get(ACTIVATE).status_code == 200
+
+
+def test_the_continue_button_forgets_an_old_destination(client, world):
+    from portal.mfa_required import CONTINUE_SESSION_KEY
+
+    _log_in(client, world.users["staff of A"])
+    client.get("/konto/2fa/?next=/om-portalen/")
+    session = client.session
+    remembered = session[CONTINUE_SESSION_KEY]
+    session[CONTINUE_SESSION_KEY] = {**remembered, "at": remembered["at"] - 2 * 3600}
+    session.save()
+    secret = _secret(client.get(ACTIVATE).content.decode())
+    client.post(ACTIVATE, {"code": _code(secret)})
+    codes = client.get("/konto/2fa/recovery-codes/").content.decode()
+    assert '<a class="button" href="/">Fortsätt till startsidan</a>' in codes

@@ -48,6 +48,8 @@ def dashboard_pages(world, banks):
     }
     ZeroResultSearch.objects.create(week=D(2026, 11, 23), query="skolskjuts", count=7)
     ZeroResultSearch.objects.create(week=D(2026, 1, 5), query="gammal sökning", count=50)
+    # Searched once: it may be a person's name, so the dashboard leaves it out.
+    ZeroResultSearch.objects.create(week=D(2026, 11, 23), query="ahmed hassan", count=1)
     return pages
 
 
@@ -113,9 +115,16 @@ def test_recent_changes_panel_names_only_pages_in_the_editors_sections(
     PageLogEntry.objects.log_action(
         dashboard_pages["other section"], "wagtail.edit", user=world.users["superuser"]
     )
+    # A refused visit is an audit entry, not a change: it names another person.
+    PageLogEntry.objects.log_action(
+        dashboard_pages["due soon, section"],
+        "portal.access_refused",
+        user=world.users["staff of B"],
+    )
     panel = _panel(_dashboard(client, world.users["editor of A"]), "kb-recent-changes")
     assert "Snart dags i Kalmar" in panel
     assert "Södertäljes" not in panel
+    assert world.users["staff of B"].get_full_name() not in panel
 
 
 def test_searches_without_results_panel_shows_the_last_weeks_for_editors(
@@ -124,6 +133,7 @@ def test_searches_without_results_panel_shows_the_last_weeks_for_editors(
     panel = _panel(_dashboard(client, world.users["editor of A"]), "searches-without-results")
     assert "skolskjuts" in panel and "7" in panel
     assert "gammal sökning" not in panel
+    assert "ahmed hassan" not in panel
     assert "/admin/reports/searches-without-results/" in panel
 
 
@@ -270,3 +280,17 @@ def test_dashboard_query_count_does_not_grow_with_the_number_of_pages(
     add_batch(10)
     _dashboard_queries(client)
     assert _dashboard_queries(client) == few
+
+
+def test_a_page_locked_by_someone_else_offers_no_mark_reviewed(
+    client, world, dashboard_pages, fixed_today
+):
+    routine = dashboard_pages["due soon, section"]
+    routine.locked, routine.locked_by = True, world.users["superuser"]
+    routine.save(update_fields=["locked", "locked_by"])
+    client.force_login(world.users["editor of A"])
+    assert MARK not in client.get(routine.url).content.decode()
+    response = client.post(f"/admin/kunskapsbanken/granskad/{routine.pk}/")
+    assert response.status_code == 404
+    routine.refresh_from_db()
+    assert routine.last_reviewed != TODAY

@@ -71,3 +71,12 @@ def test_a_slug_typed_with_swedish_letters_is_saved_in_ascii(client, world, bank
     response = client.post(_add_url(banks["A"]), _routine_form(banks["A"], slug="rutin-för-skola"))
     assert response.status_code == 302
     assert RoutinePage.objects.get(title="Ny rutin").slug == "rutin-for-skola"
+
+
+def test_every_portal_page_type_gets_an_ascii_slug(world):
+    from tests.factories import add_page
+
+    page = add_page(None, title="Om vår portal", slug="om-vår-portal", one_by_one=True)
+    page.refresh_from_db()
+    assert page.slug == "om-var-portal"
+    assert page.url.isascii()
