@@ -1,5 +1,6 @@
 """Blocks for routine steps and guides, on top of the portal's BaseStreamBlock."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
@@ -12,38 +13,40 @@ __all__ = ["ContactPersonChooserBlock"]
 
 
 class NumberedStepsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), required=False)
+    heading = blocks.CharBlock(label=capfirst(_("heading")), required=False)
     steps = blocks.ListBlock(
         blocks.StructBlock(
             [
-                ("title", blocks.CharBlock(label=_("step"))),
+                ("title", blocks.CharBlock(label=capfirst(_("step")))),
                 (
                     "text",
                     blocks.RichTextBlock(
-                        label=_("description"),
+                        label=capfirst(_("description")),
                         required=False,
                         features=["bold", "italic", "link", "document-link", "ul"],
                     ),
                 ),
             ],
-            label=_("step"),
+            label=capfirst(_("step")),
         ),
-        label=_("steps"),
+        label=capfirst(_("steps")),
     )
 
     class Meta:
         icon = "list-ol"
-        label = _("numbered steps")
+        label = capfirst(_("numbered steps"))
         template = "blocks/knowledge/numbered_steps_block.html"
 
 
 class ChecklistBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), required=False)
-    items = blocks.ListBlock(blocks.CharBlock(label=_("item")), label=_("items"))
+    heading = blocks.CharBlock(label=capfirst(_("heading")), required=False)
+    items = blocks.ListBlock(
+        blocks.CharBlock(label=capfirst(_("item"))), label=capfirst(_("items"))
+    )
 
     class Meta:
         icon = "tasks"
-        label = _("checklist")
+        label = capfirst(_("checklist"))
         template = "blocks/knowledge/checklist_block.html"
 
 
@@ -51,30 +54,36 @@ class TableBlock(blocks.StructBlock):
     """A plain data table with a caption and column headers (rendered with <th scope>)."""
 
     caption = blocks.CharBlock(
-        label=pgettext_lazy("table", "caption"), help_text=_("Says what the table shows.")
+        label=capfirst(pgettext_lazy("table", "caption")), help_text=_("Says what the table shows.")
     )
-    columns = blocks.ListBlock(blocks.CharBlock(label=_("column heading")), label=_("columns"))
+    columns = blocks.ListBlock(
+        blocks.CharBlock(label=capfirst(_("column heading"))), label=capfirst(_("columns"))
+    )
     rows = blocks.ListBlock(
-        blocks.ListBlock(blocks.CharBlock(label=_("cell"), required=False), label=_("row")),
-        label=_("rows"),
+        blocks.ListBlock(
+            blocks.CharBlock(label=capfirst(_("cell")), required=False), label=capfirst(_("row"))
+        ),
+        label=capfirst(_("rows")),
         help_text=_("The first cell of each row is read as the row's heading."),
     )
 
     class Meta:
         icon = "table"
-        label = _("table")
+        label = capfirst(_("table"))
         template = "blocks/knowledge/table_block.html"
 
 
 class PartnerContactBlock(blocks.StructBlock):
-    contact = ContactPersonChooserBlock(label=_("contact person"))
+    contact = ContactPersonChooserBlock(label=capfirst(_("contact person")))
     note = blocks.CharBlock(
-        label=_("when to contact"), required=False, help_text=_("E.g. 'for new placements'.")
+        label=capfirst(_("when to contact")),
+        required=False,
+        help_text=_("E.g. 'for new placements'."),
     )
 
     class Meta:
         icon = "user"
-        label = _("partner contact")
+        label = capfirst(_("partner contact"))
         template = "blocks/knowledge/partner_contact_block.html"
 
 

@@ -1,5 +1,6 @@
 """The StreamField blocks every page type reuses (one base StreamBlock, as in bakerydemo)."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -9,69 +10,73 @@ from wagtailmedia.blocks import VideoChooserBlock
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    image = ImageChooserBlock(label=capfirst(_("image")))
     alt_text = blocks.CharBlock(
-        label=_("alternative text"),
+        label=capfirst(_("alternative text")),
         required=False,
         help_text=_("Describe the image for people who cannot see it. Leave empty if decorative."),
     )
-    caption = blocks.CharBlock(label=_("caption"), required=False)
+    caption = blocks.CharBlock(label=capfirst(_("caption")), required=False)
 
     class Meta:
         icon = "image"
-        label = _("image")
+        label = capfirst(_("image"))
         template = "blocks/image_block.html"
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+    text = blocks.TextBlock(label=capfirst(_("quote")))
+    attribution = blocks.CharBlock(label=capfirst(_("attribution")), required=False)
 
     class Meta:
         icon = "openquote"
-        label = _("quote")
+        label = capfirst(_("quote"))
         template = "blocks/quote_block.html"
 
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        label=_("kind"),
+        label=capfirst(_("kind")),
         choices=[("info", _("Information")), ("warning", _("Warning")), ("tip", _("Tip"))],
         default="info",
     )
-    heading = blocks.CharBlock(label=_("heading"), required=False)
-    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
+    heading = blocks.CharBlock(label=capfirst(_("heading")), required=False)
+    text = blocks.RichTextBlock(
+        label=capfirst(_("text")), features=["bold", "italic", "link", "ul", "ol"]
+    )
 
     class Meta:
         icon = "warning"
-        label = _("callout")
+        label = capfirst(_("callout"))
         template = "blocks/callout_block.html"
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
+    document = DocumentChooserBlock(label=capfirst(_("document")))
     label = blocks.CharBlock(
-        label=_("link text"), required=False, help_text=_("Defaults to the document title.")
+        label=capfirst(_("link text")),
+        required=False,
+        help_text=_("Defaults to the document title."),
     )
 
     class Meta:
         icon = "doc-full"
-        label = _("document")
+        label = capfirst(_("document"))
         template = "blocks/document_link_block.html"
 
 
 class EmbedWithTranscriptBlock(blocks.StructBlock):
-    embed = EmbedBlock(label=_("embed URL"))
-    title = blocks.CharBlock(label=_("title"), help_text=_("Read out by screen readers."))
+    embed = EmbedBlock(label=capfirst(_("embed URL")))
+    title = blocks.CharBlock(label=capfirst(_("title")), help_text=_("Read out by screen readers."))
     transcript = blocks.TextBlock(
-        label=_("transcript or description"),
+        label=capfirst(_("transcript or description")),
         required=False,
         help_text=_("A text alternative for people who cannot watch or hear the embed."),
     )
 
     class Meta:
         icon = "media"
-        label = _("embedded video or audio")
+        label = capfirst(_("embedded video or audio"))
         template = "blocks/embed_block.html"
 
 
@@ -79,25 +84,25 @@ class FilmBlock(blocks.StructBlock):
     """An uploaded film (news.Film): the native player with its captions track and the
     transcript below it, served through the access-checked media view."""
 
-    film = VideoChooserBlock(label=_("film"))
+    film = VideoChooserBlock(label=capfirst(_("film")))
     heading = blocks.CharBlock(
-        label=_("heading"), required=False, help_text=_("Defaults to the film's title.")
+        label=capfirst(_("heading")), required=False, help_text=_("Defaults to the film's title.")
     )
 
     class Meta:
         icon = "media"
-        label = _("film")
+        label = capfirst(_("film"))
         template = "blocks/film_block.html"
 
 
 class BaseStreamBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        label=_("heading"),
+        label=capfirst(_("heading")),
         form_classname="title",
         icon="title",
         template="blocks/heading_block.html",
     )
-    paragraph = blocks.RichTextBlock(label=_("rich text"), icon="pilcrow")
+    paragraph = blocks.RichTextBlock(label=capfirst(_("rich text")), icon="pilcrow")
     image = ImageBlock()
     quote = QuoteBlock()
     callout = CalloutBlock()

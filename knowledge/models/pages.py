@@ -56,10 +56,22 @@ class KnowledgeIndexPage(BasePortalPage):
         return context
 
 
+def _owner_label(user):
+    name = user.get_full_name()
+    return f"{name} ({user.email})" if name else user.email
+
+
 class KnowledgePageForm(WagtailAdminPageForm):
     """A routine cannot be published without an owner and a review date (drafts may)."""
 
     require_review_on_publish = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        owner = self.fields.get("content_owner")
+        if owner is not None:
+            # Editors pick a colleague by name, as the page shows the owner.
+            owner.label_from_instance = _owner_label
 
     def clean(self):
         cleaned = super().clean()
