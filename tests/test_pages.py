@@ -31,6 +31,10 @@ def test_home_page_is_swedish_and_accessible(client, world):
     assert '<main id="main"' in html
     assert "<header" in html and "<footer" in html and 'aria-label="Huvudmeny"' in html
     assert "Logga in" in html
+    # Its title once, and an icon (browsers otherwise ask for /favicon.ico, a 404).
+    assert "<title>Samverkansportalen</title>" in html
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
+    assert client.get(icon).status_code == 200
 
 
 def test_navigation_shows_only_sections_the_user_may_see(client, world):
