@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "knowledge",
     "partners",
     "news",
+    "goals",
     "search",
     "wagtailmedia",
     "wagtail.contrib.forms",
@@ -394,3 +395,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Pasting a page's URL as an external link would show that page's draft title whoever it
 # belongs to; editors choose internal pages with the (access-checked) page chooser.
 WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
+
+# Goals (goals/masking.py): a count below this, and every figure that would give it away,
+# is shown as "färre än 5". Kolada's API (goals/kolada.py) is asked only when a URL is set.
+GOALS_MASK_THRESHOLD = int(os.environ.get("GOALS_MASK_THRESHOLD", "5"))
+GOALS_KOLADA_API_URL = os.environ.get("GOALS_KOLADA_API_URL", "")

@@ -1,0 +1,1 @@
+"""Registered from goals/wagtail_hooks.py; filled in by its own change."""
