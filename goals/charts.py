@@ -79,7 +79,7 @@ def _nice_step(raw):
 
 def line_chart(figures, rows=None):
     """A chart of each municipality and the collaboration over the periods."""
-    from goals.figures import format_figure
+    from django.utils.formats import number_format
 
     rows = figures.rows if rows is None else rows
     top = _scale_max(figures)
@@ -127,10 +127,8 @@ def line_chart(figures, rows=None):
         run.append(f"{x_of(index)},{y_of(min(Decimal(value), top))}")
     if run:
         target_runs.append(" ".join(run))
-    y_ticks = [
-        (y_of(top * i / 4), format_figure(top * i / 4, figures.indicator.is_percentage))
-        for i in range(5)
-    ]
+    unit = " %" if figures.indicator.is_percentage else ""
+    y_ticks = [(y_of(top * i / 4), f"{number_format(top * i / 4, 0)}{unit}") for i in range(5)]
     # Label every period when they fit, else every third (tertials: one per year).
     every = 1 if count <= 8 else 3
     x_ticks = [

@@ -13,8 +13,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from goals import periods
+from goals.forms import GoalPageForm
 from portal.models.pages import BasePortalPage
 
 PERIOD_VALIDATOR = RegexValidator(
@@ -26,6 +28,7 @@ class GoalPage(RoutablePageMixin, BasePortalPage):
     """A goal of a municipality's section or of a shared space, followed by indicators."""
 
     select_related_on_serve = ("content_owner",)
+    base_form_class = GoalPageForm
 
     content_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -56,6 +59,12 @@ class GoalPage(RoutablePageMixin, BasePortalPage):
 
     parent_page_types = ["portal.MunicipalitySectionPage", "portal.SharedSpacePage"]
     subpage_types = []
+    # Found by its indicators too ("sysselsättning", "boende"); values are never indexed.
+    search_fields = BasePortalPage.search_fields + [
+        index.RelatedFields(
+            "indicators", [index.SearchField("name"), index.SearchField("description")]
+        )
+    ]
     template = "goals/goal_page.html"
 
     content_panels = BasePortalPage.content_panels + [
@@ -320,3 +329,25 @@ class Value(models.Model):
                 Decimal("0.1")
             )
         return self.value
+
+
+class GoalReminder(models.Model):
+    """One sent reminder of values due: at most one per editor and period key (2026-T2),
+    however often the command runs. The row is the lock (goals/reminders.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goal_reminders"
+    )
+    period_key = models.CharField(max_length=7, help_text="The period reminded of, e.g. 2026-T2.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    item_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("goal reminder")
+        verbose_name_plural = _("goal reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "period_key"], name="goals_reminder_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.period_key}"

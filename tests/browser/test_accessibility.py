@@ -36,6 +36,7 @@ SCREENSHOTS = os.environ.get("PORTAL_SCREENSHOTS")
 
 def _page_types():
     """One address of every page type the demo has."""
+    from goals.models import GoalPage
     from knowledge.models import AgreementPage, GuidePage, KnowledgeIndexPage, RoutinePage
     from news.models import NewsIndexPage, NewsPostPage, Testimonial, TestimonialIndexPage
     from partners.models import PartnerOrganisation
@@ -71,6 +72,9 @@ def _page_types():
         "agreement": first(AgreementPage, url_path__startswith="/start/kalmar/").url,
         "guide": first(GuidePage).url,
         "compare view": shared_routine.url + "jamfor/",
+        "goal": first(GoalPage, url_path__startswith="/start/kalmar/").url,
+        "goal comparison": first(GoalPage, slug="mal-vag-till-arbete-eller-studier").url
+        + "jamforelse/",
         "partner directory": directory.url,
         "partner directory, filtered": directory.url + "?q=a",
         "organisation": directory.url

@@ -25,6 +25,7 @@ from news.demo_testimonials import seed_testimonial_page
 from news.models import NewsIndexPage, NewsPostPage, Testimonial
 from portal.provisioning import home_page
 from tests.factories import add_image, add_page
+from tests.goals.factories import add_goal, add_values, count, share
 from tests.knowledge.factories import add_index, add_kb_page
 from tests.news.films import add_film
 from tests.partners.factories import ContactPersonFactory, add_directory, organisation
@@ -70,6 +71,12 @@ EXPECTED = {
     **{(kind, "draft"): EDITS_A for kind in ("routine", "agreement", "guide")},
     # Only the bank's approvers and portal administrators edit the shared bank.
     **{(kind, "revision"): ADMIN for kind in ("routine", "agreement", "guide")},
+    # Goals (goals/) are pages of a section or shared space and follow it, with their
+    # indicators, values and the admin's entry views.
+    ("goal", "A"): OF_A,
+    ("goal", "B"): OF_B,
+    ("goal", "shared"): SHARED,
+    ("goal", "draft"): EDITS_A,
     ("news", "public"): EVERYONE,
     ("news", "A"): OF_A,
     ("news", "B"): OF_B,
@@ -129,6 +136,7 @@ KIND_CODES = {
     "contact": "kontakt",
     "document": "dok",
     "image": "bild",
+    "goal": "mal",
 }
 
 
@@ -250,6 +258,23 @@ def _news(marked, scope, index, **extra):
         **extra,
     )
     return marked.add("news", scope, post)
+
+
+def _goal(scope, parent, municipality):
+    """A goal with the marker in its title, intro and an indicator's name, and values of
+    its reporting municipality (a small count among them, masked for most readers)."""
+    mark = marker("goal", scope)
+    goal = add_goal(
+        parent,
+        title=f"Mål {mark}",
+        slug=mark,
+        intro=f"<p>{_text(mark)}</p>",
+        indicators=[share(name=f"Andel {mark}"), count(name="Antal deltagare")],
+    )
+    share_indicator, count_indicator = goal.indicators.order_by("sort_order")
+    add_values(share_indicator, {(municipality, "2024"): (12, 16), (municipality, "2025"): (3, 9)})
+    add_values(count_indicator, {(municipality, "2024"): 2, (municipality, "2025"): 11})
+    return goal
 
 
 def _unpublished(page):
@@ -436,6 +461,12 @@ def build(world):
         _new_revision(revised_kb, marker(kind, "revision"), kind.title())
         marked.add(kind, "revision", revised_kb)
 
+    # Goals: A's, B's, the shared space's (reported by A) and a draft in A's section.
+    marked.add("goal", "A", _goal("A", section_a, kalmar))
+    marked.add("goal", "B", _goal("B", section_b, sodertalje))
+    marked.add("goal", "shared", _goal("shared", shared, kalmar))
+    marked.add("goal", "draft", _unpublished(_goal("draft", section_a, kalmar)))
+
     # News: the public index, A's, B's and the shared space's.
     news = add_page(None, model=NewsIndexPage, title="Nyheter", slug="nyheter")
     news_a = add_page(section_a, model=NewsIndexPage, title="Nyheter Kalmar", slug="nyheter")
@@ -535,7 +566,7 @@ def build(world):
         body += [
             ("paragraph", f'<p><a linktype="page" id="{item.obj.pk}">{item.kind}</a></p>')
             for item in marked.items
-            if item.scope == scope and item.kind in ("page", "routine", "news")
+            if item.scope == scope and item.kind in ("page", "routine", "news", "goal")
         ]
     body.append(("paragraph", f'<p><a linktype="page" id="{draft.pk}">utkast</a></p>'))
     _publish_body(public, body)

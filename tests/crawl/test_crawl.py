@@ -43,7 +43,7 @@ from tests.crawl.marked import ADMIN_USERS, USERS
 
 pytestmark = [pytest.mark.crawl, pytest.mark.django_db]
 
-PAGE_KINDS = {"page", "routine", "agreement", "guide", "news"}
+PAGE_KINDS = {"page", "routine", "agreement", "guide", "news", "goal"}
 LOGIN_PATHS = {"/konto/login/", "/admin/login/", "/_util/login/"}
 # A request budget per user's own crawl: far above what it needs today (see the table), so
 # that a crawl cut short is a failure to look into, not a silent gap.
@@ -68,6 +68,8 @@ ABOUT = [
     # The site's own routes by id (the testimonials page and the directory marked.py makes).
     (r"^/roster/(\d+)/", "testimonial"),
     (r"^/partnerkatalog/[^/]+/kontakt/(\d+)/", "contact"),
+    # A goal's entry views in the admin, by its page id (its site routes follow the page).
+    (r"^/admin/mal/(\d+)/", "goal"),
 ]
 
 # The admin's choosers, searched for each marker of their kind.
@@ -155,6 +157,14 @@ BY_ID = {
         # On the site: a testimonial's own page.
         "/roster/{}/",
     ],
+    # A goal is a page (the page's views above); these are its own: the values grid, the
+    # CSV import and its template, the Kolada import.
+    "goal": [
+        "/admin/mal/{}/varden/",
+        "/admin/mal/{}/import/",
+        "/admin/mal/{}/import/mall.csv",
+        "/admin/mal/{}/kolada/",
+    ],
 }
 # The models whose latest revision BY_ID names ({latest}).
 REVISED = {
@@ -166,6 +176,12 @@ REVISED = {
 
 def _model_of(kind):
     return "page" if kind in PAGE_KINDS else kind
+
+
+def _views_of(kind):
+    """The BY_ID entries an item of `kind` is asked by: its model's, and the kind's own
+    (a goal has the page's and its entry views)."""
+    return [name for name in dict.fromkeys([_model_of(kind), kind]) if name in BY_ID]
 
 
 class Owners:
@@ -188,7 +204,7 @@ class Owners:
         for pattern, model in self.patterns:
             match = pattern.match(path)
             if match:
-                return self.by_id.get((model, int(match.group(1))))
+                return self.by_id.get((_model_of(model), int(match.group(1))))
         match = self.markers.search(path)
         return self.by_marker[match.group(0)] if match else None
 
@@ -206,17 +222,18 @@ def _admin_probes(marked, wanted):
     `wanted` accepts."""
     urls = []
     for item in marked.items:
-        model = _model_of(item.kind)
-        if not wanted(model):
-            continue
-        latest = None
-        if model in REVISED:
-            rows = REVISED[model].objects.filter(pk=item.obj.pk)
-            latest = rows.values_list("latest_revision_id", flat=True).first()
-        for template in BY_ID[model]:
-            if "{latest}" not in template or latest:
-                urls.append(template.format(item.obj.pk, latest=latest))
-        urls.append(CHOOSER_SEARCH[model].format(item.marker))
+        for model in _views_of(item.kind):
+            if not wanted(model):
+                continue
+            latest = None
+            if model in REVISED:
+                rows = REVISED[model].objects.filter(pk=item.obj.pk)
+                latest = rows.values_list("latest_revision_id", flat=True).first()
+            for template in BY_ID[model]:
+                if "{latest}" not in template or latest:
+                    urls.append(template.format(item.obj.pk, latest=latest))
+            if model in CHOOSER_SEARCH:
+                urls.append(CHOOSER_SEARCH[model].format(item.marker))
     return urls
 
 

@@ -11,6 +11,7 @@ DEMO_MODULES = [
     "partners.demo",
     "knowledge.demo",
     "news.demo",
+    "goals.demo",
     "portal.accounts.demo",
 ]
 
