@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from goals import periods
 from goals.figures import reporting_municipalities
@@ -30,8 +31,15 @@ def enterable_municipalities(access, goal, reporting=None):
     """The reporting municipalities of `goal` whose values the user may enter."""
     if not access.can_view_page(goal):
         return []
+    if not (access.is_portal_admin or access.edited_municipalities):
+        return []
     if reporting is None:
-        reporting = reporting_municipalities([goal])[goal.pk]
+        # Asked once per parent and request: the page listing asks it for every goal row.
+        memo = access.__dict__.setdefault("_goal_reporting", {})
+        parent_path = goal.path[: -goal.steplen]
+        if parent_path not in memo:
+            memo[parent_path] = reporting_municipalities([goal])[goal.pk]
+        reporting = memo[parent_path]
     if access.is_portal_admin:
         return list(reporting)
     edited = {m.pk for m in access.edited_municipalities}
@@ -287,6 +295,11 @@ def save_targets(indicator_targets):
 
 # --- the grid --------------------------------------------------------------------------
 
+STALE_MESSAGE = gettext_lazy(
+    "Someone else changed this value while you were filling in the grid. "
+    "Check the value shown now and save again."
+)
+
 
 @dataclass
 class Input:
@@ -294,6 +307,16 @@ class Input:
     label: str
     text: str
     kind: str  # "value", "numerator", "denominator", "comment", "target"
+    # The text when the grid was built from the database: sent back as `<name>-was`, so
+    # a save can tell what changed since the form was shown.
+    was: str = ""
+
+    def __post_init__(self):
+        self.was = self.text
+
+    @property
+    def was_name(self):
+        return self.name + "-was"
 
     @property
     def id(self):
@@ -375,15 +398,42 @@ class Grid:
         for table in self.tables:
             for row in table.rows:
                 for cell in row.cells:
-                    for item in cell.inputs:
-                        item.text = data.get(item.name, "")
+                    stale = [item for item in cell.inputs if not self._take(item, data)]
                     self._check_cell(cell)
+                    if stale:
+                        cell.errors.append(STALE_MESSAGE)
+                        self.summary.append((stale[0].id, f"{self._where(cell)}: {STALE_MESSAGE}"))
             for target in table.targets or []:
-                target.input.text = data.get(target.input.name, "")
+                self._take(target.input, data)
                 target.number, target.errors = check_target(table.indicator, target.input.text)
                 for message in target.errors:
                     self.summary.append((target.input.id, f"{target.input.label}: {message}"))
         return not self.summary
+
+    @staticmethod
+    def _take(item, data):
+        """Read one input from the POST. A missing field leaves the value as it is (a
+        partial or hand-made POST deletes nothing). A value someone else changed since the
+        form was shown is kept if this user left it alone; False if both changed it."""
+        if item.name not in data:
+            return True
+        typed = data.get(item.name, "")
+        shown = data.get(item.was_name)
+        if shown is None or shown == item.was:
+            item.text = typed
+            return True
+        if typed == shown:
+            return True  # not touched here: keep the newer value from the database
+        item.text = typed
+        return False
+
+    @staticmethod
+    def _where(cell):
+        return _("%(indicator)s, %(municipality)s, %(period)s") % {
+            "indicator": cell.indicator.name,
+            "municipality": cell.municipality.name,
+            "period": periods.label(cell.period),
+        }
 
     def _check_cell(self, cell):
         texts = {item.kind: item.text for item in cell.inputs}
@@ -399,11 +449,7 @@ class Grid:
         if not cell.errors and cell.figures is None and texts.get("comment", "").strip():
             if cell.published_share is None:
                 cell.errors.append(_("A comment needs a figure: enter one or remove the comment."))
-        where = _("%(indicator)s, %(municipality)s, %(period)s") % {
-            "indicator": cell.indicator.name,
-            "municipality": cell.municipality.name,
-            "period": periods.label(cell.period),
-        }
+        where = self._where(cell)
         for message in cell.errors:
             self.summary.append((cell.first_input.id, f"{where}: {message}"))
 

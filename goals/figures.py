@@ -127,6 +127,9 @@ class IndicatorFigures:
     def municipality_rows(self):
         return self.rows[:-1]
 
+    def row_for(self, key):
+        return next(row for row in self.rows if row.key == key)
+
     def target_text(self, period):
         return format_figure(self.targets.get(period), self.indicator.is_percentage)
 
@@ -164,66 +167,79 @@ def reporting_municipalities(goals):
     }
 
 
-def figures_for(goals, access, limit=None):
-    """{goal pk: [IndicatorFigures]} as `access`'s user may see them."""
+def figures_for(goals, access, limit=None, indicators=None):
+    """{goal pk: [IndicatorFigures]} as `access`'s user may see them. `indicators` are the
+    rows to show instead of the saved ones (a preview shows the draft's)."""
     from goals.models import Indicator, Target, Value
 
     goals = list(goals)
     if not goals:
         return {}
     municipalities = reporting_municipalities(goals)
-    indicators = list(
-        Indicator.objects.filter(goal__in=[g.pk for g in goals]).order_by("goal_id", "sort_order")
-    )
-    # Computed indicators read the values of the counts they name.
-    source_ids = {i.pk for i in indicators} | {
-        pk
-        for i in indicators
-        if i.source == Indicator.COMPUTED
-        for pk in (i.computed_numerator_id, i.computed_denominator_id)
-        if pk
-    }
+    if indicators is None:
+        indicators = list(
+            Indicator.objects.filter(goal__in=[g.pk for g in goals]).order_by(
+                "goal_id", "sort_order"
+            )
+        )
+    saved_ids = [i.pk for i in indicators if i.pk]
     targets = defaultdict(dict)
-    for indicator_id, period, value in Target.objects.filter(
-        indicator__in=[i.pk for i in indicators]
-    ).values_list("indicator_id", "period", "value"):
+    for indicator_id, period, value in Target.objects.filter(indicator__in=saved_ids).values_list(
+        "indicator_id", "period", "value"
+    ):
         targets[indicator_id][period] = value
     values = {}
-    for row in Value.objects.filter(indicator_id__in=source_ids).values(
+    for row in Value.objects.filter(indicator_id__in=saved_ids).values(
         "indicator_id", "municipality_id", "period", "numerator", "denominator", "value"
     ):
         values[(row["indicator_id"], row["municipality_id"], row["period"])] = row
     known = {m.pk for m in access.edited_municipalities}
     by_goal = {g.pk: g for g in goals}
     result = defaultdict(list)
-    for indicator in indicators:
+    built = {}  # indicator pk -> IndicatorFigures, for the computed ones to read
+    by_row = {}  # id() of each indicator row (a draft's new rows have no pk)
+    # Counts and shares first, computed shares after them: they are built from the
+    # masked figures of their two counts.
+    for indicator in sorted(indicators, key=lambda i: i.source == Indicator.COMPUTED):
         goal = by_goal[indicator.goal_id]
-        result[goal.pk].append(
-            _indicator_figures(
-                indicator,
-                goal.periods,
-                municipalities[goal.pk],
-                values,
-                targets[indicator.pk],
-                known,
-                limit,
-            )
+        figures = _indicator_figures(
+            indicator,
+            goal.periods,
+            municipalities[goal.pk],
+            values,
+            targets[indicator.pk] if indicator.pk else {},
+            known,
+            limit,
+            built,
         )
+        by_row[id(indicator)] = figures
+        if indicator.pk:
+            built[indicator.pk] = figures
+    for indicator in indicators:
+        result[indicator.goal_id].append(by_row[id(indicator)])
     return {g.pk: result.get(g.pk, []) for g in goals}
 
 
-def _cell(indicator, municipality_id, period, values):
+def _sources(indicator, built):
+    """A computed indicator's two counts, when both are counts of the same goal."""
     from goals.models import Indicator
 
+    if indicator.source != Indicator.COMPUTED:
+        return None
+    pair = [
+        built.get(indicator.computed_numerator_id),
+        built.get(indicator.computed_denominator_id),
+    ]
+    if any(
+        f is None or f.indicator.goal_id != indicator.goal_id or f.indicator.unit != Indicator.COUNT
+        for f in pair
+    ):
+        return ()  # a source of another goal (a copied page) or not a count: no figures
+    return pair
+
+
+def _cell(indicator, municipality_id, period, values):
     cell = masking.Cell(key=municipality_id, is_percentage=indicator.is_percentage)
-    if indicator.source == Indicator.COMPUTED:
-        top = values.get((indicator.computed_numerator_id, municipality_id, period))
-        bottom = values.get((indicator.computed_denominator_id, municipality_id, period))
-        if top and bottom and top["value"] is not None and bottom["value"] is not None:
-            cell.numerator, cell.denominator = int(top["value"]), int(bottom["value"])
-            if cell.numerator > cell.denominator or not cell.denominator:
-                cell.numerator = cell.denominator = None
-        return cell
     row = values.get((indicator.pk, municipality_id, period))
     if row:
         cell.numerator, cell.denominator, cell.value = (
@@ -234,19 +250,48 @@ def _cell(indicator, municipality_id, period, values):
     return cell
 
 
-def _indicator_figures(indicator, goal_periods, municipalities, values, targets, known, limit):
+def _computed_cell(key, period, sources, is_total=False):
+    """A share of two counts, shown only where both counts are shown: so it says nothing
+    their own tables do not (the counts' masking, primary and secondary, carries over)."""
+    cell = masking.Cell(key=key, is_percentage=True)
+    top_row, bottom_row = (f.total if is_total else f.row_for(key) for f in sources)
+    top, bottom = top_row.cell(period), bottom_row.cell(period)
+    if top is None or bottom is None or top.cell.figure is None or bottom.cell.figure is None:
+        return cell
+    numerator, denominator = int(top.cell.figure), int(bottom.cell.figure)
+    if not denominator or numerator > denominator:
+        return cell
+    cell.numerator, cell.denominator = numerator, denominator
+    if top.cell.masked or bottom.cell.masked:
+        cell.masked = masking.SECONDARY
+    return cell
+
+
+def _indicator_figures(
+    indicator, goal_periods, municipalities, values, targets, known, limit, built=None
+):
     figures = IndicatorFigures(indicator=indicator, periods=list(goal_periods))
-    figures.targets = {
-        p: targets.get(p, indicator.target)
-        for p in goal_periods
-        if targets.get(p, indicator.target)
-    }
+    own_targets = {p: targets.get(p, indicator.target) for p in goal_periods}
+    figures.targets = {p: t for p, t in own_targets.items() if t is not None}
     rows = [Row(label=m.name, key=m.pk, cells=[]) for m in municipalities]
     total_row = Row(label=_("The collaboration"), key=None, cells=[])
+    sources = _sources(indicator, built or {})
     for period in goal_periods:
-        cells = [_cell(indicator, m.pk, period, values) for m in municipalities]
-        total = masking.total_of(cells, indicator.is_percentage)
-        masking.suppress(cells, total, limit=limit, known=known)
+        if sources is not None:
+            if sources:
+                cells = [_computed_cell(m.pk, period, sources) for m in municipalities]
+                total = _computed_cell(None, period, sources, is_total=True)
+            else:
+                cells = [masking.Cell(key=m.pk, is_percentage=True) for m in municipalities]
+                total = masking.Cell(key=None, is_percentage=True)
+            # Primary masking of the share itself; what the counts hid stays hidden.
+            for cell in [*cells, total]:
+                if cell.has_figure and not cell.masked and masking.is_small(cell, limit):
+                    cell.masked = masking.PRIMARY
+        else:
+            cells = [_cell(indicator, m.pk, period, values) for m in municipalities]
+            total = masking.total_of(cells, indicator.is_percentage)
+            masking.suppress(cells, total, limit=limit, known=known)
         for row, cell in zip(rows, cells, strict=True):
             row.cells.append(Shown(period, cell, own=cell.key in known))
         total_row.cells.append(Shown(period, total))

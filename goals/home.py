@@ -46,7 +46,9 @@ def goals_overview(request):
     access = access_for(request.user)
 
     def newest_ids():
-        newest = access.visible_pages(GoalPage.objects.all()).order_by("-first_published_at", "-pk")
+        newest = access.visible_pages(GoalPage.objects.live()).order_by(
+            "-first_published_at", "-pk"
+        )
         return list(newest.values_list("pk", flat=True)[:COUNT])
 
     # Which goals: the same for everyone with the same reach, retired by any publication

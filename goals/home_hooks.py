@@ -31,7 +31,7 @@ class ValuesDuePanel(Component):
         today = clock.today()
         missing = missing_values(
             today,
-            goals=access.visible_pages(GoalPage.objects.all()),
+            goals=access.visible_pages(GoalPage.objects.live()),
             municipality_ids=[m.pk for m in access.edited_municipalities],
         )
         lines, total = due_lines(missing, today, limit=LINES)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -40,10 +40,10 @@ class GoalPage(RoutablePageMixin, BasePortalPage):
         help_text=_("The person who answers for the goal and its figures."),
     )
     first_year = models.PositiveSmallIntegerField(
-        _("first year"), validators=[MinValueValidator(2000)]
+        _("first year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     last_year = models.PositiveSmallIntegerField(
-        _("last year"), validators=[MinValueValidator(2000)]
+        _("last year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     frequency = models.CharField(
         _("reported"),
@@ -54,6 +54,7 @@ class GoalPage(RoutablePageMixin, BasePortalPage):
     days_to_report = models.PositiveSmallIntegerField(
         _("days to report"),
         default=30,
+        validators=[MaxValueValidator(365)],
         help_text=_("How many days after a period ends its values are due."),
     )
 

@@ -16,7 +16,9 @@ from portal.access import access_for
 
 
 def _figures(page, request):
-    return figures_for([page], access_for(request.user))[page.pk]
+    # A preview shows the draft's indicators (its rows are in memory, some without an id).
+    rows = list(page.indicators.all()) if getattr(request, "is_preview", False) else None
+    return figures_for([page], access_for(request.user), indicators=rows)[page.pk]
 
 
 def goal_view(page, request):

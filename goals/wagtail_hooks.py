@@ -11,3 +11,28 @@ def goals_access_rules():
 
 # Each part of the app registers its own admin views, panels and start-page blocks.
 from goals import entry_hooks, home_hooks, kolada_hooks  # noqa: E402, F401
+
+
+@hooks.register("after_copy_page")
+def relink_computed_indicators(request, page, new_page):
+    """A copied goal's computed indicators read the copy's own counts, not the original's
+    (Wagtail copies the foreign keys as they are)."""
+    from goals.models import GoalPage, Indicator
+
+    if not isinstance(new_page.specific, GoalPage):
+        return
+    copied = list(Indicator.objects.filter(goal_id=new_page.pk))
+    by_old = {
+        old.pk: new
+        for old, new in zip(
+            Indicator.objects.filter(goal_id=page.pk).order_by("sort_order", "pk"),
+            sorted(copied, key=lambda i: (i.sort_order or 0, i.pk)),
+            strict=False,
+        )
+    }
+    for indicator in copied:
+        if indicator.source != Indicator.COMPUTED:
+            continue
+        indicator.computed_numerator = by_old.get(indicator.computed_numerator_id)
+        indicator.computed_denominator = by_old.get(indicator.computed_denominator_id)
+        indicator.save(update_fields=["computed_numerator", "computed_denominator"])

@@ -92,8 +92,44 @@ def test_an_empty_cell_deletes_the_value(client, goals):
     rate, number = indicators(goals.own)
     add_values(number, {(kalmar, "2025"): 7, (kalmar, "2026"): 9})
     client.force_login(goals.users["editor of A"])
-    client.post(url(goals.own), {cell(number, kalmar, "2025", "value"): "7"})
+    client.post(
+        url(goals.own),
+        {cell(number, kalmar, "2025", "value"): "7", cell(number, kalmar, "2026", "value"): ""},
+    )
     assert list(Value.objects.filter(indicator=number).values_list("period", flat=True)) == ["2025"]
+
+
+def test_a_post_without_the_grid_fields_deletes_nothing(client, goals):
+    kalmar = goals.world.municipality_a
+    rate, number = indicators(goals.own)
+    add_values(number, {(kalmar, "2025"): 7, (kalmar, "2026"): 9})
+    client.force_login(goals.users["editor of A"])
+    client.post(url(goals.own), {})
+    assert Value.objects.filter(indicator=number).count() == 2
+
+
+def test_a_value_changed_by_someone_else_since_the_grid_was_shown_is_not_overwritten(
+    client, goals
+):
+    kalmar = goals.world.municipality_a
+    rate, number = indicators(goals.own)
+    add_values(number, {(kalmar, "2025"): 7, (kalmar, "2026"): 9})
+    name_2025, name_2026 = (cell(number, kalmar, p, "value") for p in ("2025", "2026"))
+    # The grid was shown with 7 and 9; meanwhile a colleague made them 8 and 10.
+    Value.objects.filter(indicator=number, period="2025").update(value=8)
+    Value.objects.filter(indicator=number, period="2026").update(value=10)
+    client.force_login(goals.users["editor of A"])
+    # This editor left 2025 alone and typed 11 over the 9 of 2026.
+    response = client.post(
+        url(goals.own),
+        {name_2025: "7", f"{name_2025}-was": "7", name_2026: "11", f"{name_2026}-was": "9"},
+    )
+    assert response.status_code == 200  # shown again, with the conflict named
+    assert "Someone else changed this value" in response.content.decode() or (
+        "Någon annan ändrade värdet" in response.content.decode()
+    )
+    saved = dict(Value.objects.filter(indicator=number).values_list("period", "value"))
+    assert saved == {"2025": 8, "2026": 10}
 
 
 def test_editor_of_a_sees_and_enters_only_their_municipality(client, goals):

@@ -201,3 +201,57 @@ def test_a_goal_ending_before_it_starts_is_refused(data):
     with pytest.raises(ValidationError) as refused:
         goal.clean()
     assert "last_year" in refused.value.message_dict
+
+
+def _computed_goal(data):
+    """Counts N (who has a job) and D (who turned 21), and the share N/D computed."""
+    space = data.goal.get_parent()
+    goal = add_goal(space, indicators=[count(name="Har arbete"), count(name="Fyllde 21")])
+    top, bottom = goal.indicators.order_by("sort_order")
+    Indicator.objects.create(
+        goal=goal,
+        name="Andel med arbete",
+        unit=Indicator.PERCENTAGE,
+        source=Indicator.COMPUTED,
+        computed_numerator=top,
+        computed_denominator=bottom,
+        sort_order=3,
+    )
+    return goal, top, bottom
+
+
+def test_a_computed_share_shows_nothing_its_counts_hide(client, data):
+    goal, top, bottom = _computed_goal(data)
+    a, b, c, d = data.towns.values()
+    # Alby's 3 is masked in the count table (with Berga and Cedertuna), so the share must
+    # not give Alby's or the others' counts back.
+    add_values(top, {(a, "2025"): 3, (b, "2025"): 20, (c, "2025"): 30, (d, "2025"): 40})
+    add_values(bottom, {(b, "2025"): 100, (c, "2025"): 100, (d, "2025"): 45})
+    html = _get(client, data.users["staff of Berga"], goal.url)
+    counts = _cells(html, "Har arbete: siffror per period")
+    assert [counts[t][1] for t in ("Alby kommun", "Berga kommun", "Cedertuna kommun")] == [
+        MASKED
+    ] * 3
+    shares = _cells(html, "Andel med arbete: siffror per period")
+    assert shares["Berga kommun"][1] == MASKED
+    assert shares["Cedertuna kommun"][1] == MASKED
+    # Dala's counts are shown in both tables, so its share may be too.
+    assert shares["Dala kommun"][1] == "88,9 % (40 av 45)"
+    assert "(20 av 100)" not in html and "(30 av 100)" not in html
+    client.force_login(data.users["staff of Berga"])
+    text = client.get(goal.url + "export/csv/").content.decode("utf-8-sig")
+    assert ";20;100;" not in text and ";30;100;" not in text
+
+
+def test_a_copied_goal_computes_from_its_own_counts(client, data):
+    from goals.wagtail_hooks import relink_computed_indicators
+
+    goal, top, bottom = _computed_goal(data)
+    add_values(top, {(t, "2025"): 40 for t in data.towns.values()})
+    add_values(bottom, {(t, "2025"): 50 for t in data.towns.values()})
+    copy = goal.copy(update_attrs={"slug": "kopia", "title": "Kopia"})
+    relink_computed_indicators(None, goal, copy)
+    computed = copy.specific.indicators.get(source=Indicator.COMPUTED)
+    assert computed.computed_numerator.goal_id == copy.pk
+    html = _get(client, data.users["staff of Berga"], copy.url)
+    assert "80,0 %" not in html  # the copy has no counts of its own yet
