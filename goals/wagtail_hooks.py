@@ -36,3 +36,31 @@ def relink_computed_indicators(request, page, new_page):
         indicator.computed_numerator = by_old.get(indicator.computed_numerator_id)
         indicator.computed_denominator = by_old.get(indicator.computed_denominator_id)
         indicator.save(update_fields=["computed_numerator", "computed_denominator"])
+
+
+@hooks.register("register_personal_data")
+def goal_values_personal_data(user):
+    """The figures the person entered: counts of a municipality, never about a person."""
+    from django.db.models import Count, Max
+    from django.utils.translation import gettext as _
+
+    from goals.models import Value
+    from portal.personal_data_rows import page_titles
+
+    rows = list(
+        Value.objects.filter(entered_by=user)
+        .values("indicator__goal_id")
+        .annotate(count=Count("pk"), last=Max("entered_at"))
+        .order_by("indicator__goal_id")
+    )
+    titles = page_titles(user, [r["indicator__goal_id"] for r in rows])
+    return {
+        "goal_values": (
+            _("Figures you have entered for goals"),
+            [("goal", _("Goal")), ("count", _("Values")), ("last", _("Last entered"))],
+            [
+                {"goal": titles[r["indicator__goal_id"]], "count": r["count"], "last": r["last"]}
+                for r in rows
+            ],
+        )
+    }

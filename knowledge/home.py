@@ -69,9 +69,29 @@ def recent_in_my_municipalities(request, today):
     return access.cached_for_reach(f"home-kb-recent:{request.get_host()}:{today}", compute)
 
 
+class ToReadItem:
+    """A page asking the reader to read and confirm it (plain data)."""
+
+    def __init__(self, page, request, today):
+        self.title = page.title
+        self.url = page.get_url(request)
+        self.confirm_by = page.confirm_by
+        self.is_overdue = bool(page.confirm_by and page.confirm_by < today)
+
+
+def to_read(request, today):
+    """Pages asking the reader to confirm that they have not (knowledge.acknowledgements);
+    one query, per user."""
+    from knowledge.acknowledgements import to_read as pages_to_read
+
+    pages = pages_to_read(request.user)
+    return [ToReadItem(page, request, today) for page in pages[:COUNT]]
+
+
 def add_home_blocks(request, context):
     if not access_for(request.user).is_authenticated:
         return
     today = clock.today()
     context["kb_owned_due"] = owned_and_due(request, today)
     context["kb_recent"] = recent_in_my_municipalities(request, today)
+    context["kb_to_read"] = to_read(request, today)

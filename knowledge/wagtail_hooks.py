@@ -181,3 +181,61 @@ def prefill_content_owner(sender, page, parent, **kwargs):
 @hooks.register("insert_editor_js")
 def autosave_rules():
     return render_to_string("knowledge/admin/autosave_rules.html")
+
+
+# --- read and acknowledge (knowledge/acknowledgements.py) -----------------------------
+# Importing the module connects its page_published receiver (apps.py stays as it is).
+from knowledge import acknowledgement_views, acknowledgements  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def acknowledgement_admin_urls():
+    return [
+        path(
+            "kunskapsbanken/lasbekraftelser/<int:page_id>/",
+            acknowledgement_views.readers,
+            name="knowledge_readers",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def readers_header_button(page, user, view_name=None, next_url=None):
+    from knowledge.reviews import is_knowledge_page
+
+    if not is_knowledge_page(page) or not acknowledgements.confirm_group_ids(page):
+        return []
+    if not acknowledgement_views.may_see_readers(user, page):
+        return []
+    return [
+        PageMenuItem(
+            _("Who has read it"),
+            reverse("knowledge_readers", args=[page.pk]),
+            icon_name="user",
+            priority=65,
+            page=page,
+        )
+    ]
+
+
+@hooks.register("before_serve_page")
+def acknowledgement_call(page, request, serve_args, serve_kwargs):
+    # Read by templates/knowledge/includes/acknowledge_call.html.
+    if isinstance(page, KnowledgePage):
+        request.kb_acknowledgement = acknowledgements.call_for(page, request.user)
+
+
+@hooks.register("register_personal_data")
+def acknowledgements_personal_data(user):
+    from knowledge.models import Acknowledgement
+    from portal.personal_data_rows import page_titles
+
+    rows = list(Acknowledgement.objects.filter(user=user).values("page_id", "acknowledged_at"))
+    titles = page_titles(user, [row["page_id"] for row in rows])
+    return {
+        "acknowledgements": (
+            _("Pages you have confirmed reading"),
+            [("page", _("Page")), ("acknowledged_at", _("Confirmed"))],
+            [{"page": titles[r["page_id"]], "acknowledged_at": r["acknowledged_at"]} for r in rows],
+        )
+    }

@@ -33,7 +33,9 @@ urlpatterns = [
     re_path(r"^bilder/([^/]*)/(\d*)/([^/]*)/[^/]*$", serve_image, name="portal_image"),
     path("konto/", include("portal.accounts.urls")),
     path("konto/", include("allauth.urls")),
+    path("bevakningar/", include("subscriptions.urls")),
     path("sprak/", switch_language, name="set_language"),
+    path("bekrafta/", include("knowledge.acknowledgement_urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

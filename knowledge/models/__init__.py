@@ -1,3 +1,8 @@
+from knowledge.models.acknowledgements import (
+    Acknowledgement,
+    AcknowledgementReminderState,
+    PageChange,
+)
 from knowledge.models.documents import DocumentText, SectionCollection
 from knowledge.models.pages import (
     AgreementPage,
@@ -13,6 +18,8 @@ from knowledge.models.reminders import ReviewReminder
 from knowledge.models.topics import KnowledgePageTag, Topic
 
 __all__ = [
+    "Acknowledgement",
+    "AcknowledgementReminderState",
     "AgreementPage",
     "AgreementParty",
     "AgreementReport",
@@ -22,6 +29,7 @@ __all__ = [
     "KnowledgeIndexPage",
     "KnowledgePage",
     "KnowledgePageTag",
+    "PageChange",
     "ReviewReminder",
     "RoutinePage",
     "SectionCollection",

@@ -62,9 +62,23 @@ def _owner_label(user):
 
 
 class KnowledgePageForm(WagtailAdminPageForm):
-    """A routine cannot be published without an owner and a review date (drafts may)."""
+    """A routine cannot be published without an owner and a review date (drafts may).
+
+    Every knowledge page also takes a change note and the "significant change" flag for the
+    revision being saved (knowledge.models.PageChange), and who must read and confirm it."""
 
     require_review_on_publish = False
+
+    change_note = forms.CharField(
+        label=_("What has changed?"),
+        max_length=300,
+        required=False,
+        help_text=_("A short note for readers and subscribers, e.g. 'New contact for BUP'."),
+    )
+    significant_change = forms.BooleanField(
+        label=_("Significant change: everyone must confirm again"),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,9 +86,30 @@ class KnowledgePageForm(WagtailAdminPageForm):
         if owner is not None:
             # Editors pick a colleague by name, as the page shows the owner.
             owner.label_from_instance = _owner_label
+        if "confirm_groups" in self.fields:
+            from knowledge.acknowledgements import narrow_confirm_groups
+
+            narrow_confirm_groups(self)
+
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        # Read by KnowledgePage.save_revision, which the edit view calls next.
+        page._change_note = self.cleaned_data.get("change_note", "")
+        page._significant_change = bool(self.cleaned_data.get("significant_change"))
+        return page
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("confirm_groups"):
+            from knowledge.acknowledgements import groups_that_cannot_read
+
+            refused = groups_that_cannot_read(self, cleaned["confirm_groups"])
+            if refused:
+                self.add_error(
+                    "confirm_groups",
+                    _("These groups cannot read the page, so they cannot confirm it: %(groups)s")
+                    % {"groups": ", ".join(sorted(group.name for group in refused))},
+                )
         if self.require_review_on_publish and self.data.get("action-publish"):
             if not cleaned.get("content_owner"):
                 self.add_error(
@@ -136,6 +171,23 @@ class KnowledgePage(BasePortalPage):
         "knowledge.Topic", verbose_name=_("topics"), blank=True, related_name="pages"
     )
     tags = ClusterTaggableManager(through="knowledge.KnowledgePageTag", blank=True)
+    # Read and acknowledge (knowledge.acknowledgements): who must confirm, by when, and
+    # the version they confirm (moved on by a publish marked as a significant change).
+    confirm_groups = ParentalManyToManyField(
+        "auth.Group",
+        verbose_name=_("to be read and confirmed by"),
+        blank=True,
+        related_name="knowledge_pages_to_confirm",
+    )
+    confirm_by = models.DateField(_("confirm by"), null=True, blank=True)
+    confirm_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     is_creatable = False
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
@@ -156,6 +208,17 @@ class KnowledgePage(BasePortalPage):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
     ]
+    confirm_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("confirm_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("confirm_by"),
+                FieldPanel("change_note"),
+                FieldPanel("significant_change"),
+            ],
+            heading=_("Read and confirm"),
+        )
+    ]
     search_fields = BasePortalPage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("attachment_text"),
@@ -172,6 +235,27 @@ class KnowledgePage(BasePortalPage):
         )
         # Files follow the page on publish (knowledge.documents.on_page_published), not here.
         return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        revision = super().save_revision(*args, **kwargs)
+        note = getattr(self, "_change_note", "")
+        significant = getattr(self, "_significant_change", False)
+        if note or significant:
+            from knowledge.models.acknowledgements import PageChange
+
+            PageChange.objects.update_or_create(
+                revision=revision,
+                defaults={"page_id": self.pk, "note": note, "significant": significant},
+            )
+        self._change_note, self._significant_change = "", False
+        return revision
+
+    def with_content_json(self, content):
+        # The version readers confirm is moved on by publishing (knowledge.acknowledgements),
+        # never restored from an older revision's copy of the page.
+        obj = super().with_content_json(content)
+        obj.confirm_revision_id = self.confirm_revision_id
+        return obj
 
     # --- life cycle -------------------------------------------------------------------
 
@@ -288,6 +372,7 @@ class RoutinePage(RoutablePageMixin, KnowledgePage):
             FieldPanel("local_version_of"),
             InlinePanel("attachments", label=_("attachments")),
         ]
+        + KnowledgePage.confirm_panels
     )
     search_fields = KnowledgePage.search_fields + [
         index.SearchField("purpose"),
@@ -424,6 +509,7 @@ class AgreementPage(KnowledgePage):
             FieldPanel("tags"),
             InlinePanel("attachments", label=_("attachments")),
         ]
+        + KnowledgePage.confirm_panels
     )
 
     class Meta:
@@ -470,6 +556,7 @@ class GuidePage(KnowledgePage):
         + [InlinePanel("attachments", label=_("downloads"))]
         + KnowledgePage.review_panels
         + KnowledgePage.scope_panels
+        + KnowledgePage.confirm_panels
     )
     search_fields = KnowledgePage.search_fields + [index.SearchField("content")]
 

@@ -171,7 +171,25 @@ def personal_data(user):
             .order_by("timestamp")
             .values("action", "timestamp", "label")
         ],
+        # What the apps keep about the person (hook `register_personal_data`).
+        "more": _app_personal_data(user),
     }
+
+
+def _app_personal_data(user):
+    """{key: {"heading", "columns": [(field, label)], "rows": [dict]}} from every app's
+    `register_personal_data` hook: the apps know their own tables, the core does not."""
+    from wagtail import hooks
+
+    found = {}
+    for hook in hooks.get_hooks("register_personal_data"):
+        for key, (heading, columns, rows) in hook(user).items():
+            found[key] = {
+                "heading": str(heading),
+                "columns": [(name, str(label)) for name, label in columns],
+                "rows": list(rows),
+            }
+    return found
 
 
 @login_required
@@ -235,4 +253,8 @@ def my_data_page(request):
         entry["details"] = _details(entry["data"])
     for entry in data["actions_by_you"]:
         entry["label"] = _action_label(entry["action"])
+    for part in data["more"].values():
+        part["table"] = [
+            [row.get(name) for name, _label in part["columns"]] for row in part["rows"]
+        ]
     return render(request, "portal/account/my_data.html", {"data": data})

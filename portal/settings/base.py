@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "partners",
     "news",
     "goals",
+    "subscriptions",
     "search",
     "wagtailmedia",
     "wagtail.contrib.forms",
@@ -400,3 +401,13 @@ WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
 # is shown as "färre än 5". Kolada's API (goals/kolada.py) is asked only when a URL is set.
 GOALS_MASK_THRESHOLD = int(os.environ.get("GOALS_MASK_THRESHOLD", "5"))
 GOALS_KOLADA_API_URL = os.environ.get("GOALS_KOLADA_API_URL", "")
+
+# Read confirmations (knowledge/acknowledgements.py) are kept this many days after they
+# were given, then deleted by `manage.py purge_acknowledgements` (and with their user).
+KNOWLEDGE_ACKNOWLEDGEMENT_RETENTION_DAYS = int(
+    os.environ.get("KNOWLEDGE_ACKNOWLEDGEMENT_RETENTION_DAYS", "1095")
+)
+
+# A goal's values grid (goals/entry_views.py) posts three or four fields per municipality,
+# indicator and period: a six-municipality tertial goal passes Django's default of 1000.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000

@@ -36,6 +36,8 @@ SCREENSHOTS = os.environ.get("PORTAL_SCREENSHOTS")
 
 def _page_types():
     """One address of every page type the demo has."""
+    from django.contrib.auth import get_user_model
+
     from goals.models import GoalPage
     from knowledge.models import AgreementPage, GuidePage, KnowledgeIndexPage, RoutinePage
     from news.models import NewsIndexPage, NewsPostPage, Testimonial, TestimonialIndexPage
@@ -48,12 +50,14 @@ def _page_types():
         PrivacyPage,
         SharedSpacePage,
     )
+    from subscriptions.tokens import make_token
 
     def first(model, **filters):
         return model.objects.live().filter(**filters).order_by("path").first()
 
     directory = first(PartnerDirectoryPage)
     shared_routine = RoutinePage.objects.filter(local_versions__isnull=False).first()
+    staff = get_user_model().objects.get(email=USERS["staff"])
     return {
         "home": "/",
         "content page": first(ContentPage, depth=3).url,
@@ -69,6 +73,8 @@ def _page_types():
         ).url
         + "?type=routine&status=current",
         "routine": first(RoutinePage, url_path__startswith="/start/kalmar/").url,
+        # knowledge/demo_acknowledgements.py: asks Kalmar's staff to read and confirm it.
+        "routine to confirm": first(RoutinePage, slug="brandskydd-hvb").url,
         "agreement": first(AgreementPage, url_path__startswith="/start/kalmar/").url,
         "guide": first(GuidePage).url,
         "compare view": shared_routine.url + "jamfor/",
@@ -91,6 +97,9 @@ def _page_types():
         + f"{Testimonial.objects.order_by('pk').first().pk}/",
         "my account": "/konto/mitt-konto/",
         "personal news feed": "/konto/nyhetsflode/",
+        "subscriptions": "/bevakningar/",
+        "notifications": "/bevakningar/nytt/",
+        "unsubscribe": f"/bevakningar/avsluta/{make_token(staff)}/",
         "sessions": "/konto/sessions/",
         "two-step verification": "/konto/2fa/",
         "search": "/sok/",

@@ -19,11 +19,18 @@ from wagtail.models import Collection, CollectionViewRestriction, Workflow, Work
 
 from knowledge import clock
 from knowledge.files import make_pdf
-from knowledge.models import AgreementPage, GuidePage, KnowledgeAttachment, RoutinePage
+from knowledge.models import (
+    AgreementPage,
+    GuidePage,
+    KnowledgeAttachment,
+    PageChange,
+    RoutinePage,
+)
 from knowledge.sections import collection_for
 from news.demo_testimonials import seed_testimonial_page
 from news.models import NewsIndexPage, NewsPostPage, Testimonial
 from portal.provisioning import home_page
+from subscriptions.models import Notification, Subscription
 from tests.factories import add_image, add_page
 from tests.goals.factories import add_goal, add_values, count, share
 from tests.knowledge.factories import add_index, add_kb_page
@@ -599,7 +606,81 @@ def build(world):
             "shared space": shared,
         }
     )
+    _ask_to_confirm(marked, world)
+    _subscriptions(marked, world)
+    _notifications(marked, world)
     return marked
+
+
+# --- read and acknowledge, subscriptions and notifications (issue 25) -------------------
+
+KNOWLEDGE_KINDS = ("routine", "agreement", "guide")
+PAGE_ITEM_KINDS = ("page", "routine", "agreement", "guide", "news", "goal")
+
+
+def _ask_to_confirm(marked, world):
+    """The knowledge pages of A, B and the shared space ask their audience to confirm them
+    (published, so the call on the page and the admin's "who has read it" exist)."""
+    kalmar, sodertalje, lernia = world.municipality_a, world.municipality_b, world.partner
+    audience = {
+        "A": [kalmar.members_group, kalmar.editors_group],
+        "B": [sodertalje.members_group],
+        "shared": [kalmar.members_group, lernia.group],
+    }
+    for item in marked.items:
+        if item.kind in KNOWLEDGE_KINDS and item.scope in audience:
+            page = item.obj.specific
+            page.confirm_groups = audience[item.scope]
+            page.confirm_by = clock.today() + datetime.timedelta(days=14)
+            page.save_revision().publish()
+
+
+# Per user: pages they may read, and one they may not (the list of what they follow, the
+# notifications and the digest must never name it). The superuser may read everything:
+# theirs is a draft, which the site shows nobody.
+FOLLOWS = {
+    "staff of A": (["A's section", ("page", "A"), ("routine", "A")], ("page", "B")),
+    "staff of B": (["B's section", ("page", "B"), ("routine", "B")], ("page", "A")),
+    "editor of A": (["A's section", ("routine", "shared")], ("routine", "B")),
+    "partner user": (["shared space A + partner", ("page", "shared")], ("page", "A")),
+    "inactive user": (["A's section"], ("page", "B")),
+    "superuser": (["A's section", "B's section"], ("page", "draft")),
+}
+
+
+def _subscriptions(marked, world):
+    for name, (readable, hidden) in FOLLOWS.items():
+        user = world.users[name]
+        for target in [*readable, hidden]:
+            page = world.content[target] if isinstance(target, str) else marked.get(*target)
+            Subscription.objects.get_or_create(user=user, page_id=page.pk)
+        # The news of a section or space, readable or not, by its section's title.
+        news_of = world.content[
+            "shared space A + partner" if name != "staff of B" else "A's section"
+        ]
+        Subscription.objects.get_or_create(user=user, news_of_id=news_of.pk)
+
+
+def _notifications(marked, world):
+    """A notification of every marked page of every scope for every user, as if made
+    before they lost access, each with a change note naming the page's marker."""
+    rows = []
+    for item in marked.items:
+        if item.kind not in PAGE_ITEM_KINDS:
+            continue
+        page = type(item.obj).objects.get(pk=item.obj.pk)
+        # A live page's notification is of its live version (an unpublished revision is
+        # never notified); a draft's of its latest.
+        revision_id = page.live_revision_id or page.latest_revision_id
+        if item.scope != "revision" and revision_id:
+            PageChange.objects.get_or_create(
+                revision_id=revision_id,
+                defaults={"page_id": page.pk, "note": f"Ändrat {item.marker}"},
+            )
+        for user in world.users.values():
+            if getattr(user, "pk", None):
+                rows.append(Notification(user=user, page_id=page.pk, revision_id=revision_id))
+    Notification.objects.bulk_create(rows)
 
 
 def _publish_body(page, body):

@@ -30,6 +30,7 @@ requests and leaks per user and channel is printed at the end of the run
 import re
 
 import pytest
+from django.core import mail
 from django.test import Client
 from wagtail.models import Page
 
@@ -38,6 +39,9 @@ from news import feeds, testimonial_views
 from news import listing as news_listing
 from news import models as news_models
 from partners.models import PartnerDirectoryPage, PartnerOrganisation
+from subscriptions import digest, tokens
+from subscriptions import views as subscription_views
+from subscriptions.models import Preference
 from tests.crawl.crawler import COMMON_WORD, Crawler, Judge, Report, view_of
 from tests.crawl.marked import ADMIN_USERS, USERS
 
@@ -54,6 +58,9 @@ ABOUT = [
     (r"^/admin/pages/(\d+)/", "page"),
     (r"^/admin/choose-page/(\d+)/", "page"),
     (r"^/admin/kunskapsbanken/granskad/(\d+)/", "page"),
+    # Who has read a knowledge page (its editors), and the site's confirm form (POST only).
+    (r"^/admin/kunskapsbanken/lasbekraftelser/(\d+)/", "page"),
+    (r"^/bekrafta/(\d+)/", "page"),
     (r"^/admin/documents/(?:edit/|delete/|usage/|multiple/|chooser/chosen/)(\d+)/", "document"),
     (r"^/dokument/(\d+)/", "document"),
     (r"^/admin/images/(?:usage/|multiple/|chooser/chosen/|chooser/)?(\d+)/", "image"),
@@ -157,6 +164,12 @@ BY_ID = {
         # On the site: a testimonial's own page.
         "/roster/{}/",
     ],
+    # A knowledge page's own: who has read it (those of A, B and the shared space ask
+    # their audience to confirm them).
+    **{
+        kind: ["/admin/kunskapsbanken/lasbekraftelser/{}/"]
+        for kind in ("routine", "agreement", "guide")
+    },
     # A goal is a page (the page's views above); these are its own: the values grid, the
     # CSV import and its template, the Kolada import.
     "goal": [
@@ -278,10 +291,13 @@ def _at_the_door(urls, owners, user):
 
 
 def _personal_feeds(world):
-    """Each logged-in user's personal feed, at the secret address made for them (the
-    inactive user's too: it must open nothing)."""
+    """Each logged-in user's personal feed and the digest's unsubscribe page, at the secret
+    addresses made for them (the inactive user's too: they must open nothing)."""
     return {
-        name: [f"/nyheter-flode/{feeds.new_token(user)}/"]
+        name: [
+            f"/nyheter-flode/{feeds.new_token(user)}/",
+            f"/bevakningar/avsluta/{tokens.make_token(user)}/",
+        ]
         for name, user in world.users.items()
         if getattr(user, "pk", None)
     }
@@ -293,6 +309,7 @@ def _short_pages(monkeypatch):
     monkeypatch.setattr(news_listing, "PAGE_SIZE", 1)
     monkeypatch.setattr(testimonial_views, "PAGE_SIZE", 1)
     monkeypatch.setattr(PartnerDirectoryPage, "page_size", 2)
+    monkeypatch.setattr(subscription_views, "PER_PAGE", 5)
 
 
 # The crawl in three parts, so that xdist spreads them over its workers: the site
@@ -304,7 +321,16 @@ ADMIN_PAGES = ("/admin/pages/", "/admin/choose-page/")
 FILES = ("/dokument/", "/bilder/", "/media/")
 PARTS = {
     "site": {
-        "start": ["/", "/sitemap.xml", "/robots.txt", "/sok/"],
+        # What one follows and the bell's notifications: linked from the header, and asked
+        # here too so that no crawl depends on the link being found.
+        "start": [
+            "/",
+            "/sitemap.xml",
+            "/robots.txt",
+            "/sok/",
+            "/bevakningar/",
+            "/bevakningar/nytt/",
+        ],
         "follows": lambda url: not url.startswith("/admin/"),
         "probes": lambda model: False,
     },
@@ -362,3 +388,49 @@ def test_no_user_sees_what_they_may_not_through_any_channel(
 
     crawl_report(part, report.table(USERS), report.leaks)
     assert report.leaks == [], "\n".join(str(leak) for leak in report.leaks[:60])
+
+
+def test_no_digest_names_what_its_reader_may_not_see(world, marked):
+    """The digest mail is no address to crawl: every user with the marked notifications
+    (one of every page of every scope, as if made before they lost access) gets their
+    digest, and no marker of an item they may not see is in it."""
+    judge = Judge(marked.markers, Owners(marked), LOGIN_PATHS, ADMIN_USERS)
+    mail.outbox = []
+    sent = {}
+    for name, user in world.users.items():
+        if not getattr(user, "pk", None):
+            continue
+        before = len(mail.outbox)
+        digest.send_digest(user.pk, Preference.DEFAULT, key="crawl")
+        sent[name] = mail.outbox[before:]
+    leaks = []
+    for name, messages in sent.items():
+        for message in messages:
+            text = " ".join([message.subject, message.body, *message.extra_headers.values()])
+            for mark in judge.count(text):
+                if not judge.may_see(name, "/", marked.markers[mark]):
+                    leaks.append(f"{name}'s digest shows {mark}")
+    assert leaks == []
+    # Not vacuous: staff get their mail, naming what they may see; the inactive user none.
+    assert len(sent["staff of A"]) == 1 and "mxrutinkalmarmx" in sent["staff of A"][0].body
+    assert "mxsidadeladmx" in sent["partner user"][0].body
+    assert sent["inactive user"] == []
+    # The knowledge pages of A, B and the shared space ask for confirmation (marked.py).
+    for scope in ("A", "B", "shared"):
+        page = type(marked.get("routine", scope)).objects.get(pk=marked.get("routine", scope).pk)
+        assert page.confirm_revision_id is not None
+
+
+def test_the_new_channels_answer_what_the_crawl_judges(world, marked, monkeypatch):
+    """The crawl's new addresses are not empty answers: A's editor opens who has read A's
+    routine, staff of A find their notifications (A's, never B's) over several pages."""
+    _short_pages(monkeypatch)
+    routine = marked.get("routine", "A")
+    editor = _client(world.users["editor of A"])
+    assert editor.get(f"/admin/kunskapsbanken/lasbekraftelser/{routine.pk}/").status_code == 200
+    staff = _client(world.users["staff of A"])
+    pages = [staff.get("/bevakningar/nytt/"), staff.get("/bevakningar/nytt/?sida=2")]
+    text = " ".join(page.content.decode() for page in pages)
+    assert all(page.status_code == 200 for page in pages)
+    assert re.search(r"mx[a-z]+mx", text) and "mxrutinsodertmx" not in text
+    assert "data-unread" in staff.get("/").content.decode()

@@ -108,9 +108,7 @@ def test_a_post_without_the_grid_fields_deletes_nothing(client, goals):
     assert Value.objects.filter(indicator=number).count() == 2
 
 
-def test_a_value_changed_by_someone_else_since_the_grid_was_shown_is_not_overwritten(
-    client, goals
-):
+def test_a_value_changed_by_someone_else_since_the_grid_was_shown_is_not_overwritten(client, goals):
     kalmar = goals.world.municipality_a
     rate, number = indicators(goals.own)
     add_values(number, {(kalmar, "2025"): 7, (kalmar, "2026"): 9})

@@ -12,6 +12,8 @@ DEMO_MODULES = [
     "knowledge.demo",
     "news.demo",
     "goals.demo",
+    "knowledge.demo_acknowledgements",
+    "subscriptions.demo",
     "portal.accounts.demo",
 ]
 
