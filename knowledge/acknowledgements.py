@@ -100,7 +100,12 @@ def on_page_published(sender, instance, revision, **kwargs):
         return
     if not confirm_group_ids(instance):
         return
-    if instance.confirm_revision_id is None or changes.is_significant(revision.pk):
+    current = instance.confirm_revision
+    if (
+        current is None
+        or current.object_id != str(instance.pk)  # a copy's, or an alias's, not its own
+        or changes.significant_since(instance.pk, current.pk)
+    ):
         KnowledgePage.objects.filter(pk=instance.pk).update(confirm_revision=revision)
         instance.confirm_revision_id = revision.pk
 

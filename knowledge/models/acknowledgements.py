@@ -32,7 +32,11 @@ class Acknowledgement(models.Model):
     page = models.ForeignKey(
         "knowledge.KnowledgePage", on_delete=models.CASCADE, related_name="acknowledgements"
     )
-    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
+    # RESTRICT: Wagtail's purge_revisions must not take the confirmations with an old
+    # revision (knowledge's own purge_revisions skips those); deleting the page still may.
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.RESTRICT, related_name="+"
+    )
     acknowledged_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -59,7 +63,7 @@ class AcknowledgementReminderState(models.Model):
     # The due date (and version) the automatic reminder was sent for: sent once each.
     overdue_sent_for_date = models.DateField(null=True, blank=True)
     overdue_sent_for_revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.RESTRICT, related_name="+"
     )
 
     class Meta:

@@ -185,9 +185,11 @@ class KnowledgePage(BasePortalPage):
         null=True,
         blank=True,
         editable=False,
-        on_delete=models.SET_NULL,
+        on_delete=models.RESTRICT,  # kept from purge_revisions, as the confirmations are
         related_name="+",
     )
+    # A copy asks for confirmations of its own, from its first publish.
+    exclude_fields_in_copy = ["confirm_revision"]
 
     is_creatable = False
     parent_page_types = ["knowledge.KnowledgeIndexPage"]

@@ -248,3 +248,55 @@ def test_automatic_reminder_once_after_the_due_date(world, asking, more_staff):
     sent = len(mail.outbox)
     call_command("send_acknowledgement_reminders", "--today=2026-12-03", stdout=out)
     assert len(mail.outbox) == sent
+
+
+def _republish(page, significant=False, publish=True):
+    page = RoutinePage.objects.get(pk=page.pk)
+    page.summary = f"{page.summary} ändrad"
+    revision = page.save_revision()
+    if significant:
+        PageChange.objects.create(page_id=page.pk, revision=revision, significant=True)
+    if publish:
+        revision.publish()
+    return RoutinePage.objects.get(pk=page.pk), revision
+
+
+def test_wagtails_purge_revisions_keeps_the_confirmed_version_and_its_confirmations(
+    client, world, asking
+):
+    routine, staff = asking["routine"], world.users["staff of A"]
+    client.force_login(staff)
+    _post(client, routine)
+    for _minor in range(2):
+        routine, _revision = _republish(routine)
+    call_command("purge_revisions", stdout=StringIO())
+    routine = RoutinePage.objects.get(pk=routine.pk)
+    assert Acknowledgement.objects.filter(user=staff, page=routine).count() == 1
+    assert routine.confirm_revision_id is not None
+    assert DONE in client.get(routine.url).content.decode()
+
+
+def test_a_page_with_confirmations_can_still_be_deleted(client, world, asking):
+    routine = asking["routine"]
+    client.force_login(world.users["staff of A"])
+    _post(client, routine)
+    RoutinePage.objects.get(pk=routine.pk).delete()
+    assert not Acknowledgement.objects.filter(page_id=routine.pk).exists()
+
+
+def test_a_significant_change_ticked_on_a_draft_counts_when_it_is_published(asking):
+    routine = asking["routine"]
+    before = routine.confirm_revision_id
+    routine, _draft = _republish(routine, significant=True, publish=False)
+    routine, published = _republish(routine)  # published later, the box not ticked again
+    assert routine.confirm_revision_id == published.pk != before
+
+
+def test_a_copy_asks_for_confirmations_of_its_own(asking):
+    routine = RoutinePage.objects.get(pk=asking["routine"].pk)
+    copy = routine.copy(update_attrs={"slug": "kopia", "title": "Kopia"}, keep_live=False)
+    copy = RoutinePage.objects.get(pk=copy.pk)
+    assert copy.confirm_revision_id is None
+    copy.save_revision().publish()
+    copy = RoutinePage.objects.get(pk=copy.pk)
+    assert copy.confirm_revision.object_id == str(copy.pk)

@@ -7,8 +7,10 @@ from wagtail.models import Page
 
 from tests.knowledge.factories import add_index, add_routine
 
-# 125 before the portal search index (search/indexing.py: one entry, its topics and words).
-ROUTINE_BUDGET = 140
+# 125 before the portal search index (search/indexing.py: one entry, its topics and words);
+# 140 before publishing asked who must confirm and who follows the page (issue 25: 143 on
+# PostgreSQL, the same with few or many pages beside it).
+ROUTINE_BUDGET = 150
 
 
 def _cost_of_a_routine(index, title):
