@@ -82,6 +82,12 @@ def _paginate(request, queryset):
 @require_POST
 def follow(request):
     access = access_for(request.user)
+    if request.POST.get("action") == "forget_hidden":
+        # What the person follows but may no longer read: removable without naming it.
+        Subscription.objects.filter(user=request.user).exclude(visible_target_q(access)).delete()
+        touch([request.user.pk])
+        messages.success(request, _("You no longer follow pages you cannot open."))
+        return redirect("subscriptions_list")
     target = _target(request.POST, access)
     if request.POST.get("action") == "unfollow":
         Subscription.objects.filter(user=request.user, **target).delete()
@@ -128,6 +134,7 @@ def subscription_list(request):
         .filter(visible_target_q(access))
         .select_related("page", "topic", "news_of")
     )
+    hidden = Subscription.objects.filter(user=request.user).exclude(visible_target_q(access))
     page_obj = _paginate(request, subscriptions)
     containers = container_types()
     items = []
@@ -140,7 +147,7 @@ def subscription_list(request):
     return render(
         request,
         "subscriptions/subscription_list.html",
-        {"form": form, "items": items, "page_obj": page_obj},
+        {"form": form, "items": items, "page_obj": page_obj, "hidden_count": hidden.count()},
     )
 
 

@@ -413,3 +413,21 @@ def test_subscription_list_hides_targets_no_longer_readable(client, world):
     html = client.get("/bevakningar/").content.decode()
     assert html.count("data-subscription=") == 1
     assert world.content["B's section"].title not in html
+
+
+def test_what_one_follows_but_can_no_longer_open_is_counted_not_named_and_can_be_dropped(
+    client, world
+):
+    user = world.users["staff of A"]
+    section_b = world.content["B's section"]
+    Subscription.objects.create(user=user, page=world.content["page deep under A"])
+    Subscription.objects.create(user=user, page=section_b)  # followed before, say, a move
+    client.force_login(user)
+    listing = client.get("/bevakningar/").content.decode()
+    assert section_b.title not in listing
+    assert 'value="forget_hidden"' in listing
+    _follow(client, action="forget_hidden")
+    assert list(Subscription.objects.filter(user=user).values_list("page_id", flat=True)) == [
+        world.content["page deep under A"].pk
+    ]
+    assert 'value="forget_hidden"' not in client.get("/bevakningar/").content.decode()
