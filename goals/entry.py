@@ -15,13 +15,13 @@ from django.utils.translation import gettext_lazy
 
 from goals import periods
 from goals.figures import reporting_municipalities
+from goals.masking import ONE_DECIMAL
 from portal.access import access_for
 
 # Counts are people in one municipality's period; anything larger is a typing mistake
 # (and would not fit the columns).
 MAX_COUNT = 10**9
 MAX_TARGET = Decimal("99999999.9")
-ONE_DECIMAL = Decimal("0.1")
 DIGITS = re.compile(r"[0-9]+")  # not str.isdigit(): it takes "²", which int() refuses
 
 # --- who may enter what --------------------------------------------------------------

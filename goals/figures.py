@@ -123,10 +123,6 @@ class IndicatorFigures:
     def total(self):
         return self.rows[-1] if self.rows else None
 
-    @property
-    def municipality_rows(self):
-        return self.rows[:-1]
-
     def row_for(self, key):
         return next(row for row in self.rows if row.key == key)
 

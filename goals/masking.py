@@ -13,7 +13,7 @@ Who sees a masked cell unmasked (editors of its municipality) is decided by the 
 the masking itself is the same for every reader.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -40,8 +40,6 @@ class Cell:
     value: Decimal | None = None
     is_percentage: bool = False
     masked: str = ""  # "", PRIMARY or SECONDARY
-    comment: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
     def counts(self):

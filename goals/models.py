@@ -2,7 +2,6 @@
 the target per period and the values each municipality reports. Counts only: no names,
 no identity numbers, no text about a person (see `Value.clean`)."""
 
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -323,13 +322,6 @@ class Value(models.Model):
                 errors["numerator"] = _("The numerator cannot be larger than the denominator.")
         if errors:
             raise ValidationError(errors)
-
-    def percentage(self):
-        if self.numerator is not None and self.denominator:
-            return (Decimal(self.numerator) * 100 / Decimal(self.denominator)).quantize(
-                Decimal("0.1")
-            )
-        return self.value
 
 
 class GoalReminder(models.Model):

@@ -21,20 +21,8 @@ def parse(period):
     return int(match["year"]), int(match["tertial"] or 0)
 
 
-def is_valid(period):
-    try:
-        parse(period)
-    except ValueError:
-        return False
-    return True
-
-
 def sort_key(period):
     return parse(period)
-
-
-def kind_of(period):
-    return TERTIAL if parse(period)[1] else YEAR
 
 
 def periods_between(first_year, last_year, frequency):

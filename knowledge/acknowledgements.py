@@ -40,16 +40,11 @@ def confirm_group_ids(page):
 # --- who may read a page, as groups and as users -----------------------------------------
 
 
-# The rule for many users at once lives in the access module with the rest of it.
-audience_group_ids = page_audience_group_ids
-readers_q = page_readers_q
-
-
 def asked_readers(page, group_ids=None):
     """Users in the page's confirm groups who may read it."""
     group_ids = confirm_group_ids(page) if group_ids is None else group_ids
     in_groups = _memberships().filter(group_id__in=group_ids).values("user_id")
-    return get_user_model().objects.filter(readers_q(page), pk__in=in_groups)
+    return get_user_model().objects.filter(page_readers_q(page), pk__in=in_groups)
 
 
 def _path_of_form_page(form):
@@ -68,7 +63,7 @@ def narrow_confirm_groups(form):
     access = access_for(form.for_user)
     if access.is_portal_admin:
         return
-    audience = audience_group_ids(_path_of_form_page(form))
+    audience = page_audience_group_ids(_path_of_form_page(form))
     offered = set(access.group_ids)
     if audience is None:
         for municipality in access.municipalities:
@@ -83,7 +78,7 @@ def narrow_confirm_groups(form):
 
 
 def groups_that_cannot_read(form, groups):
-    audience = audience_group_ids(_path_of_form_page(form))
+    audience = page_audience_group_ids(_path_of_form_page(form))
     if audience is None:
         return []
     return [group for group in groups if group.pk not in audience]
@@ -191,7 +186,7 @@ def group_counts(page):
     from knowledge.models import Acknowledgement
 
     group_ids = confirm_group_ids(page)
-    readers = get_user_model().objects.filter(readers_q(page)).values("pk")
+    readers = get_user_model().objects.filter(page_readers_q(page)).values("pk")
     done = Acknowledgement.objects.filter(
         page_id=page.pk, revision_id=page.confirm_revision_id
     ).values("user_id")
