@@ -2,7 +2,6 @@
 the target per period and the values each municipality reports. Counts only: no names,
 no identity numbers, no text about a person (see `Value.clean`)."""
 
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
