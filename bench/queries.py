@@ -1,10 +1,11 @@
 """In-process side of the benchmark, for any Django project (the portal or bakerydemo):
-SQL queries per request and the session cookie wrk sends. Runs as a script with the
-project's own Python and settings (DJANGO_SETTINGS_MODULE), against the same database
-the served project uses:
+SQL queries per request and the session cookie wrk sends. Runs as a module with the
+repository on the path (a script's own folder first on the path would let bench/ shadow
+the project's apps), with the project's own Python and settings (DJANGO_SETTINGS_MODULE),
+against the same database the served project uses:
 
-    python bench/queries.py login EMAIL [N]    -> ["sessionid=...", ...] (N sessions)
-    python bench/queries.py count SPEC.json    -> {"settings": {...}, "urls": [...]}
+    python -m bench.queries login EMAIL [N]    -> ["sessionid=...", ...] (N sessions)
+    python -m bench.queries count SPEC.json    -> {"settings": {...}, "urls": [...]}
 
 SPEC.json: {"urls": [{"name": ..., "path": ..., "user": EMAIL or null}, ...]}. Each URL
 is requested twice with Django's test Client (logged in with force_login for a user);

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from goals import periods
 from goals.figures import reporting_municipalities
 from goals.masking import ONE_DECIMAL
+from portal import cache_version
 from portal.access import access_for
 
 # Counts are people in one municipality's period; anything larger is a typing mistake
@@ -274,6 +275,8 @@ def save_values(changes, user, source, only_changed=True):
             )
         if creates:
             Value.objects.bulk_create(creates, batch_size=500)
+        # Bulk writes send no signals: retire the figures cached for the start page.
+        cache_version.bump()
     return len(changes)
 
 

@@ -4,6 +4,8 @@ status and whether the target is met. Fixed queries for any number of goals."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
+
 from goals.figures import figures_for
 from portal.access import access_for
 
@@ -41,23 +43,21 @@ def _line(figures):
 
 
 def goals_overview(request):
+    """The same for everyone with the same reach until a goal, a target or a value is
+    saved (each bumps the cache version, goals/apps.py): kept per reach and language."""
+    access = access_for(request.user)
+    return access.cached_for_reach(
+        f"home-goals:{request.get_host()}:{get_language()}", lambda: _overview(request, access)
+    )
+
+
+def _overview(request, access):
     from goals.models import GoalPage
 
-    access = access_for(request.user)
-
-    def newest_ids():
-        newest = access.visible_pages(GoalPage.objects.live()).order_by(
-            "-first_published_at", "-pk"
-        )
-        return list(newest.values_list("pk", flat=True)[:COUNT])
-
-    # Which goals: the same for everyone with the same reach, retired by any publication
-    # or privacy change. The figures are read fresh: values change without either.
-    ids = access.cached_for_reach("home-goals", newest_ids)
-    if not ids:
+    newest = access.visible_pages(GoalPage.objects.live()).order_by("-first_published_at", "-pk")
+    goals = list(newest[:COUNT])
+    if not goals:
         return []
-    by_pk = GoalPage.objects.live().in_bulk(ids)
-    goals = [by_pk[pk] for pk in ids if pk in by_pk]
     figures = figures_for(goals, access)
     return [
         GoalSummary(

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from goals import periods
+from portal import cache_version
 
 TOTAL = "T"
 # Value.value is a DecimalField(max_digits=12, decimal_places=2).
@@ -302,6 +303,7 @@ def import_entries(entries, goals, allowed=None, user=None, strict=True):
         Value.objects.bulk_update(
             changed, ["value", "numerator", "denominator", "entered_by", "entered_at"]
         )
+        cache_version.bump()  # bulk writes send no signals (see goals/apps.py)
     result.saved, result.updated = len(new), len(changed)
     return result
 

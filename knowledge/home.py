@@ -5,6 +5,7 @@ from django.db.models import F, Q
 
 from knowledge import clock, lifecycle
 from knowledge.listing import decorate, with_related
+from portal import personal_cache
 from portal.access import access_for
 
 COUNT = 5
@@ -23,18 +24,20 @@ class ItemSummary:
 
 
 def owned_and_due(request, today):
-    """The reader's own routines, agreements and guides due for review or expiring."""
+    """The reader's own routines, agreements and guides due for review or expiring: kept
+    for the user under the cache version (only a page's saving or the date changes it)."""
     from knowledge.models import KnowledgePage
 
     access = access_for(request.user)
-    mine = access.visible_pages(KnowledgePage.objects.filter(content_owner=request.user))
-    due = lifecycle.status_filter("soon", today) | lifecycle.status_filter("outdated", today)
-    pages = list(
-        with_related(mine.filter(due)).order_by(F("next_review").asc(nulls_first=True), "pk")[
-            :COUNT
-        ]
-    )
-    return [ItemSummary(page, request) for page in decorate(pages, today)]
+
+    def compute():
+        mine = access.visible_pages(KnowledgePage.objects.filter(content_owner=request.user))
+        due = lifecycle.status_filter("soon", today) | lifecycle.status_filter("outdated", today)
+        pages = with_related(mine.filter(due))
+        pages = list(pages.order_by(F("next_review").asc(nulls_first=True), "pk")[:COUNT])
+        return [ItemSummary(page, request) for page in decorate(pages, today)]
+
+    return access.users_own(f"home-kb-owned:{request.get_host()}:{today}", compute)
 
 
 def recent_in_my_municipalities(request, today):
@@ -81,11 +84,15 @@ class ToReadItem:
 
 def to_read(request, today):
     """Pages asking the reader to confirm that they have not (knowledge.acknowledgements);
-    one query, per user."""
+    one query when cold, kept for the user until they confirm something (their stamp) or
+    a page or privacy changes (the cache version)."""
     from knowledge.acknowledgements import to_read as pages_to_read
 
-    pages = pages_to_read(request.user)
-    return [ToReadItem(page, request, today) for page in pages[:COUNT]]
+    def compute():
+        pages = pages_to_read(request.user)
+        return [ToReadItem(page, request, today) for page in pages[:COUNT]]
+
+    return personal_cache.cached(request.user, f"kb-to-read:{request.get_host()}:{today}", compute)
 
 
 def add_home_blocks(request, context):

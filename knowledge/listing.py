@@ -14,6 +14,7 @@ from django.db.models import F, Q, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from knowledge import clock, lifecycle
+from portal import fragments
 from portal.access import access_for
 
 PAGE_SIZE = 20
@@ -156,49 +157,62 @@ def _in_order(found, ids):
 
 
 def index_context(index_page, request, today=None):
+    """The index's context. The list (and the start lists) is built only when the
+    template renders it: a reader whose reach has it cached as a fragment
+    (`{% reach_cache %}`, keyed by `kb_fragment`) costs no list query at all."""
     from knowledge.models import Topic
     from portal.models import Municipality
 
     today = today or clock.today()
     access = access_for(request.user)
-    visible = knowledge_pages_for(index_page, request.user)
     # The filter's choices: the same for everyone, changed rarely (both bump the version).
     topics = access.cached_for_everyone("topics", lambda: list(Topic.objects.all()))
     municipalities = access.cached_for_everyone(
         "municipalities", lambda: list(Municipality.objects.all())
     )
     form = KnowledgeFilterForm(request.GET or None, topics=topics, municipalities=municipalities)
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    valid = not form.is_bound or form.is_valid()
+    data = form.cleaned_data if form.is_bound and valid else {}
+    page_number = fragments.cacheable_page_number(request)
+    # Free words are not cached: their combinations are endless.
+    cacheable = valid and not data.get("q") and page_number is not None
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return {
+        **fragments.lazily(
+            lambda: _lists(index_page, request, access, data, today),
+            "results",
+            "recently_updated",
+            "soon_due",
+        ),
+        "filter_form": form,
+        "filter_query": query.urlencode(),
+        "is_filtered": bool(data and any(data.values())),
+        "topics": topics,
+        "today": today,
+        "kb_fragment": f"{today}:{sorted(data.items())}:{page_number}" if cacheable else None,
+    }
+
+
+def _lists(index_page, request, access, data, today):
+    visible = knowledge_pages_for(index_page, request.user)
     filtered = filter_pages(visible, data, today).order_by("title", "pk")
     # Counting every visible page grows with the bank; the count changes only when pages
     # or privacy do (both retire the cache), so it is kept per set of groups and filter.
     reach = f"kb:{index_page.pk}:{today}:{sorted(data.items())}"
     count = access.cached_for_reach(f"{reach}:count", filtered.count)
     paginator = CountedPaginator(with_related(filtered), PAGE_SIZE, count=count)
-    page_number = request.GET.get("sida") or 1
-    results = paginator.get_page(page_number)
+    results = paginator.get_page(request.GET.get("sida") or 1)
     results.object_list = decorate(list(results.object_list), today)
-
-    query = request.GET.copy()
-    query.pop("sida", None)
-    context = {
-        "filter_form": form,
-        "results": results,
-        "filter_query": query.urlencode(),
-        "is_filtered": bool(data and any(data.values())),
-        "topics": topics,
-        "today": today,
-    }
-    if not context["is_filtered"] and results.number == 1:
+    lists = {"results": results, "recently_updated": [], "soon_due": []}
+    if not (data and any(data.values())) and results.number == 1:
         recent_ids, due_ids = access.cached_for_reach(
             f"{reach}:start-lists", lambda: _start_list_ids(visible, today)
         )
         found = {
             page.pk: page for page in with_related(visible.filter(pk__in=recent_ids + due_ids))
         }
-        context["recently_updated"] = decorate(_in_order(found, recent_ids), today)
-        context["soon_due"] = decorate(_in_order(found, due_ids), today)
-    prefetch_lists(
-        results.object_list, context.get("recently_updated", []), context.get("soon_due", [])
-    )
-    return context
+        lists["recently_updated"] = decorate(_in_order(found, recent_ids), today)
+        lists["soon_due"] = decorate(_in_order(found, due_ids), today)
+    prefetch_lists(results.object_list, lists["recently_updated"], lists["soon_due"])
+    return lists

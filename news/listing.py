@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from knowledge.clock import today  # the portal's one clock, which tests can pin
+from portal import fragments
 from portal.access import access_for
 
 PAGE_SIZE = 10
@@ -123,21 +124,30 @@ def index_view(index_page, request, year=None, month=None, tag=None):
     if data.get("municipality"):
         filtered = filtered.filter(municipality__slug=data["municipality"])
 
-    paginator = Paginator(newest_first(filtered), PAGE_SIZE)
-    results = paginator.get_page(request.GET.get("sida") or 1)
-    results.object_list = prefetch_labels(list(results.object_list))
+    def lists():
+        paginator = Paginator(newest_first(filtered), PAGE_SIZE)
+        results = paginator.get_page(request.GET.get("sida") or 1)
+        results.object_list = prefetch_labels(list(results.object_list))
+        return {"results": results, "archive": archive_months(posts), "tags": tags_in_use(posts)}
+
+    valid = not form.is_bound or not form.errors
+    page_number = fragments.cacheable_page_number(request)
     query = request.GET.copy()
     query.pop("sida", None)
     return index_page.render(
         request,
         context_overrides={
+            **fragments.lazily(lists, "results", "archive", "tags"),
             "filter_form": form,
-            "results": results,
             "filter_query": query.urlencode(),
             "is_filtered": bool(data and any(data.values())),
-            "archive": archive_months(posts),
             "month": month_start,
-            "tags": tags_in_use(posts),
+            # Posts dated today appear today: the day is part of the fragment's key.
+            "news_fragment": (
+                f"{today()}:{month_start}:{tag}:{sorted(data.items())}:{page_number}"
+                if valid and page_number is not None
+                else None
+            ),
             "current_tag": current_tag,
         },
     )
@@ -147,23 +157,28 @@ def post_context(post, request):
     """Related posts (sharing a topic or a tag) and the latest posts of the same index."""
     from news.models import NewsIndexPage
 
-    index_page = NewsIndexPage.objects.filter(path=post.path[: -post.steplen]).first()
-    siblings = visible_posts(request.user, within=index_page).exclude(pk=post.pk)
-    topic_ids = [t.pk for t in post.topics.all()]
-    tags = list(post.tags.all())
-    related = []
-    if topic_ids or tags:
-        related = list(
-            newest_first(siblings.filter(Q(topics__in=topic_ids) | Q(tags__in=tags)).distinct())[
-                :RELATED_COUNT
-            ]
-        )
+    def lists():
+        index_page = NewsIndexPage.objects.filter(path=post.path[: -post.steplen]).first()
+        siblings = visible_posts(request.user, within=index_page).exclude(pk=post.pk)
+        topics = list(post.topics.all())
+        tags = list(post.tags.all())
+        related = []
+        if topics or tags:
+            shared = siblings.filter(Q(topics__in=[t.pk for t in topics]) | Q(tags__in=tags))
+            related = list(newest_first(shared.distinct())[:RELATED_COUNT])
+        return {
+            "news_index": index_page,
+            "post_topics": topics,
+            "post_tags": tags,
+            "related_posts": related,
+            "latest_posts": list(newest_first(siblings)[:LATEST_COUNT]),
+        }
+
     return {
-        "news_index": index_page,
-        "post_topics": [t for t in post.topics.all()],
-        "post_tags": tags,
-        "related_posts": related,
-        "latest_posts": list(newest_first(siblings)[:LATEST_COUNT]),
+        **fragments.lazily(
+            lists, "news_index", "post_topics", "post_tags", "related_posts", "latest_posts"
+        ),
+        "news_fragment": str(today()),
     }
 
 

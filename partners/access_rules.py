@@ -53,6 +53,12 @@ def contact_people_rule(access, queryset):
     )
 
 
+# Both depend only on the reader's groups (and the municipalities they give), and partners
+# bumps the cache version when an organisation or a contact changes (partners/apps.py).
+partner_organisations_rule.per_reach = True
+contact_people_rule.per_reach = True
+
+
 def user_partner_organisations(access):
     from partners.models import PartnerOrganisation
 

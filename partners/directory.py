@@ -55,12 +55,16 @@ def topics_in_use(organisations):
 
 
 def filter_form(access, data):
-    organisations = visible_organisations(access)
-    return DirectoryFilterForm(
-        data,
-        municipalities=list(Municipality.objects.order_by("name")),
-        topics=list(topics_in_use(organisations).order_by("name")),
+    """The filters, with choices kept under the cache version: municipalities for everyone,
+    the topics in use per reach (both change only with content that bumps the version)."""
+    municipalities = access.cached_for_everyone(
+        "directory-municipalities", lambda: list(Municipality.objects.order_by("name"))
     )
+    topics = access.cached_for_reach(
+        "directory-topics",
+        lambda: list(topics_in_use(visible_organisations(access)).order_by("name")),
+    )
+    return DirectoryFilterForm(data, municipalities=municipalities, topics=topics)
 
 
 def filtered_organisations(access, filters):

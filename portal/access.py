@@ -14,7 +14,10 @@ of the apps that stand on it:
 
 - ``register_access_rules``: returns ``{Model: rule}``; ``rule(access, queryset)`` returns the
   part of the queryset the user may see. A rule may carry ``rule.for_one(access, obj)``
-  answering for a single object without a query (``can_view``).
+  answering for a single object without a query (``can_view``), and be marked
+  ``rule.per_reach = True`` when its answer depends only on the user's groups and flags and
+  its app bumps the cache version when its rows change: its visible ids are then kept per
+  reach (``visible_ids``), so naming such objects on a page costs no query per item.
 - ``register_access_memberships``: returns ``{name: function(access) -> list}``, e.g. the
   partner organisations a user belongs to.
 - ``register_provisioned_privacy``: ``function(page or collection) -> callable | None``; a
@@ -162,7 +165,7 @@ class Access:
     def _cached(self, name, compute):
         return cache_version.cached(self._version, name, compute)
 
-    def _users_own(self, name, compute):
+    def users_own(self, name, compute):
         """Per-user answers: keyed by the user, so never handed to anyone else."""
         return self._cached(f"user:{self.user.pk}:{name}", compute)
 
@@ -173,10 +176,10 @@ class Access:
     def cached_for_reach(self, name, compute):
         """An answer that depends only on what the user may reach (e.g. the menu): shared
         by everyone with the same groups and flags, never by anyone else."""
-        return self._cached(f"{name}:{self._reach_key}", compute)
+        return self._cached(f"{name}:{self.reach_key}", compute)
 
     @cached_property
-    def _reach_key(self):
+    def reach_key(self):
         """Whose answers these are when they depend only on the rule: the same for everyone
         with the same groups and flags (a visitor, staff of one municipality, ...)."""
         reach = f"{self.is_authenticated}:{self.is_portal_admin}:{sorted(self.group_ids)}"
@@ -188,7 +191,7 @@ class Access:
     def _groups(self):
         if not self.is_authenticated:
             return {}
-        return self._users_own("groups", lambda: dict(self.user.groups.values_list("pk", "name")))
+        return self.users_own("groups", lambda: dict(self.user.groups.values_list("pk", "name")))
 
     @cached_property
     def group_ids(self):
@@ -206,7 +209,7 @@ class Access:
 
         if not self.group_ids:
             return []
-        return self._users_own(
+        return self.users_own(
             "municipalities",
             lambda: list(
                 Municipality.objects.filter(
@@ -229,7 +232,7 @@ class Access:
         """Wagtail's admin-access permission, asked once per user and cached."""
         if not self.is_authenticated:
             return False
-        return self._users_own("admin", lambda: self.user.has_perm("wagtailadmin.access_admin"))
+        return self.users_own("admin", lambda: self.user.has_perm("wagtailadmin.access_admin"))
 
     @property
     def is_member_staff(self):
@@ -249,7 +252,7 @@ class Access:
                     found[name] = function(self)
             return found
 
-        return self._users_own("memberships", compute)
+        return self.users_own("memberships", compute)
 
     @property
     def partner_organisations(self):
@@ -380,6 +383,33 @@ class Access:
             return queryset if self.is_authenticated else queryset.none()
         return rule(self, queryset)
 
+    def visible_ids(self, model):
+        """The ids of `model` this reader may see by its app's rule, for a rule marked
+        `per_reach` (its answer depends only on the reader's groups and flags, and its app
+        bumps the cache version when such rows change): worked out once per reach and kept
+        under the cache version, so a page naming several of them asks nothing per item.
+        None for models whose rule is not marked so."""
+        rule = rule_for(model)
+        if not getattr(rule, "per_reach", False):
+            return None
+        return self.cached_for_reach(
+            f"visible-ids:{model._meta.label}",
+            lambda: frozenset(
+                rule(self, model._default_manager.all()).values_list("pk", flat=True)
+            ),
+        )
+
+    def visible_among(self, items):
+        """`visible` for the few rows a page names (a related manager or a short queryset),
+        as a list: by the reach's ids where the rule allows it, so no rule query runs."""
+        if hasattr(items, "all") and not hasattr(items, "model"):
+            items = items.all()  # a related manager
+        model = getattr(items, "model", None)
+        ids = self.visible_ids(model) if model is not None else None
+        if ids is None:
+            return self.visible(items)
+        return [obj for obj in items if obj.pk in ids]
+
     def can_view_snippet(self, obj):
         rule = rule_for(type(obj))
         # A rule may answer for one object without a query (`rule.for_one`), e.g. a rule
@@ -387,6 +417,9 @@ class Access:
         for_one = getattr(rule, "for_one", None)
         if for_one is not None:
             return for_one(self, obj)
+        ids = self.visible_ids(type(obj))
+        if ids is not None:
+            return obj.pk in ids
         return self.visible_snippets(type(obj).objects.filter(pk=obj.pk)).exists()
 
     # --- any kind, for templates that show related objects ------------------------------

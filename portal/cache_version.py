@@ -45,20 +45,33 @@ def bump(**kwargs):
         transaction.on_commit(_new_version)
 
 
-def _in_own_transaction():
+def in_own_transaction():
     # The test runner's outer transaction does not count: its rows are what the test sees.
     return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
 
 
+def _key(version, name):
+    # Hashed: names hold filter values and host names; keys stay short and safe anywhere.
+    return f"portal:{version}:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
+
+
+def get(version, name):
+    """What `put` stored under `name` for this version, or None."""
+    return cache.get(_key(version, name))
+
+
+def put(version, name, value):
+    # Nothing from inside a transaction of the request's own: it may still be rolled back.
+    if not in_own_transaction():
+        cache.set(_key(version, name), value, TIMEOUT)
+
+
 def cached(version, name, compute):
     """`compute()` stored under `name` for this version (names say whose answer it is)."""
-    # Hashed: names hold filter values and host names; keys stay short and safe anywhere.
-    key = f"portal:{version}:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
-    value = cache.get(key)
+    value = get(version, name)
     if value is None:
         value = compute()
-        if not _in_own_transaction():
-            cache.set(key, value, TIMEOUT)
+        put(version, name, value)
     return value
 
 
@@ -78,6 +91,8 @@ def connect():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
     from wagtail.models import (
         Collection,
         CollectionViewRestriction,
@@ -91,6 +106,9 @@ def connect():
     from portal.models import Municipality
 
     bump_on_change(
+        # Pages name documents and images (titles, file types) in cached fragments.
+        get_document_model(),
+        get_image_model(),
         PageViewRestriction,
         CollectionViewRestriction,
         Collection,

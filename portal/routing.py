@@ -14,6 +14,33 @@ from wagtail.models import Page
 
 
 def route_from(root, request, components):
+    from portal import cache_version
+
+    # An address that names pages all the way down is the same page until a page is
+    # saved, moved or deleted, all of which bump the cache version: kept, it costs no query.
+    # Other addresses (a routable page's own paths, misspellings) are routed afresh.
+    key = f"route:{root.pk}:{'/'.join(components)}"
+    version = cache_version.current()
+    page = cache_version.get(version, key)
+    if page is not None:
+        return page.route(request, [])
+    page, routed = _walk(root, components)
+    result = page.route(request, components[routed:])
+    found = result.page
+    if result.args or result.kwargs or not isinstance(found, Page):
+        return result  # a routable page's own view: its arguments come from the address
+    if found is not page and found.depth == page.depth + 1:
+        # A child that a routable page (a news index) found by its slug, as Wagtail does.
+        found._cached_parent_obj = page
+        found._portal_route_chain = [*page._portal_route_chain, page]
+    if found.depth == root.depth + len(components):
+        cache_version.put(version, key, found)
+    return result
+
+
+def _walk(root, components):
+    """The deepest page on the address as its own type, and how many components led to
+    it."""
     candidates = Page.objects.filter(
         slug__in=set(components),
         path__startswith=root.path,
@@ -38,7 +65,7 @@ def route_from(root, request, components):
     page._cached_parent_obj = chain[-1]._cached_parent_obj
     # The ancestors read on the way, for breadcrumbs (see BasePortalPage.breadcrumb_pages).
     page._portal_route_chain = [root, *chain[:-1]]
-    return page.route(request, components[len(chain) :])
+    return page, len(chain)
 
 
 def _specific(page):

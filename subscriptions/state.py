@@ -1,44 +1,19 @@
 """Per-user answers read on every page (the bell's count, what the user follows), kept in
 Django's cache so that the header and the Bevaka button cost no query once warm.
 
-Keys carry the portal's cache version (publishing and privacy changes retire them) and a
-per-user stamp that `touch()` replaces whenever the user's notifications or
-subscriptions change."""
+The keys and the per-user stamp are portal.personal_cache's: `touch()` retires them
+whenever the user's notifications or subscriptions change."""
 
-import uuid
-
-from django.core.cache import cache
-from django.db import connection, transaction
 from django.db.models import Q
 
-from portal import cache_version
 from portal.access import access_for
+from portal.personal_cache import cached, touch
 
-STAMP_KEY = "subscriptions:stamp:{}"
-STAMP_TIMEOUT = 60 * 60 * 24 * 30
-
-
-def _stamp(user_id):
-    return cache.get(STAMP_KEY.format(user_id)) or "0"
-
-
-def touch(user_ids):
-    """Retire the cached answers of these users, now and again on commit."""
-    ids = set(user_ids)
-    if not ids:
-        return
-
-    def renew():
-        cache.set_many({STAMP_KEY.format(i): uuid.uuid4().hex for i in ids}, STAMP_TIMEOUT)
-
-    renew()
-    if connection.in_atomic_block:
-        transaction.on_commit(renew)
+__all__ = ["follows_of", "touch", "unread_count", "visible_notifications", "visible_target_q"]
 
 
 def _cached(user, name, compute):
-    key = f"subscriptions:{name}:{user.pk}:{_stamp(user.pk)}"
-    return cache_version.cached(cache_version.current(), key, compute)
+    return cached(user, f"subscriptions:{name}", compute)
 
 
 def visible_notifications(access):

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from portal import fragments
 from portal.models.pages import BasePortalPage
 from portal.views import login_redirect, refuse_as_missing
 
@@ -55,23 +56,32 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
         access = access_for(request.user)
         form = directory.filter_form(access, request.GET)
         filters = form.filters()
-        organisations = directory.filtered_organisations(access, filters)
-        paginator = Paginator(organisations, self.page_size)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        page_obj.object_list = list(
-            directory.with_directory_relations(page_obj.object_list, access)
-        )
-        for organisation in page_obj.object_list:
-            organisation.directory_url = self.organisation_url(organisation)
+
+        def listing():
+            organisations = directory.filtered_organisations(access, filters)
+            page_obj = Paginator(organisations, self.page_size).get_page(request.GET.get("page"))
+            page_obj.object_list = list(
+                directory.with_directory_relations(page_obj.object_list, access)
+            )
+            for organisation in page_obj.object_list:
+                organisation.directory_url = self.organisation_url(organisation)
+            return {"page_obj": page_obj, "organisations": page_obj.object_list}
+
+        page_number = fragments.cacheable_page_number(request, "page")
         query = request.GET.copy()
         query.pop("page", None)
         return self.render(
             request,
             context_overrides={
+                **fragments.lazily(listing, "page_obj", "organisations"),
                 "form": form,
                 "filters": filters,
-                "page_obj": page_obj,
-                "organisations": page_obj.object_list,
+                # Free words are not cached: their combinations are endless.
+                "directory_fragment": (
+                    f"{sorted(filters.items())}:{page_number}"
+                    if not form.errors and not filters.get("q") and page_number is not None
+                    else None
+                ),
                 "query_string": query.urlencode(),
                 "csv_url": self.url + self.reverse_subpage("export_csv"),
                 "vcard_url": self.url + self.reverse_subpage("export_vcard"),

@@ -14,9 +14,7 @@ register = template.Library()
 
 @register.filter
 def visible_to(items, user):
-    if hasattr(items, "all") and not hasattr(items, "model"):
-        items = items.all()  # a related manager
-    return access_for(user).visible(items)
+    return access_for(user).visible_among(items)
 
 
 @register.filter

@@ -215,7 +215,7 @@ class SQLiteEngine(BaseEngine):
         # bm25 is lower for better matches (and takes the length into account); title,
         # summary and text weighed as WEIGHTS. Joined, not a subquery per row: that ran
         # the MATCH again for every matching row (a prefix such as "sam" took 19 s at
-        # 10 000 entries, bench/search.py). The ORM cannot join a virtual table, hence
+        # 10 000 entries, bench/search_speed.py). The ORM cannot join a virtual table, hence
         # extra().
         weights = ", ".join(str(WEIGHTS[name]) for name in ("title", "summary", "body"))
         return queryset.extra(  # noqa: S610 - fixed SQL, the expression is a parameter

@@ -62,12 +62,10 @@ def _visible_ids(access, model):
     when organisations, contacts or privacy change) and sent as one array, so a search
     does not run the rule's subqueries again; elsewhere the rule is a subquery."""
     visible = access.visible(model._default_manager.all()).values("pk")
-    if connection.vendor != "postgresql":
+    ids = access.visible_ids(model) if connection.vendor == "postgresql" else None
+    if ids is None:
         return visible
-    ids = access.cached_for_reach(
-        f"search-ids:{model._meta.label}", lambda: list(visible.values_list("pk", flat=True))
-    )
-    return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return RawSQL("SELECT unnest(%s::bigint[])", [sorted(ids)])
 
 
 class Found:

@@ -251,6 +251,8 @@ def test_the_grid_costs_the_same_for_any_number_of_values(
     client.get(url(goals.joint))  # warm the per-user caches
     with CaptureQueriesContext(connection) as one:
         assert client.get(url(goals.joint)).status_code == 200
+    # Read now: a capture is a window on the log, which the next request empties.
+    queries = len(one)
     figures = {}
     for municipality in (kalmar, sodertalje):
         for period in ("2025", "2026"):
@@ -258,7 +260,9 @@ def test_the_grid_costs_the_same_for_any_number_of_values(
     add_values(rate, figures)
     add_values(number, {(sodertalje, "2025"): 4, (sodertalje, "2026"): 5, (kalmar, "2026"): 6})
     add_target(rate, "2025", "85")
-    with django_assert_max_num_queries(len(one)):
+    # Saved values retire what was cached (the start page keeps goal figures): warm again.
+    client.get(url(goals.joint))
+    with django_assert_max_num_queries(queries):
         assert client.get(url(goals.joint)).status_code == 200
 
 

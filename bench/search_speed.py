@@ -1,7 +1,7 @@
 """The portal search's benchmark (issue 11): latency and SQL queries per search.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_search \\
-        python -m bench.search --items 1000 10000 50000
+        python -m bench.search_speed --items 1000 10000 50000
 
 (a script, not a test; docs/performance.md, "Search (issue 11)"). On a database where
 `migrate` and `seed_demo` have run (`--setup` runs them when the demo is missing), it
