@@ -21,6 +21,7 @@ from django.utils import timezone
 from wagtail.signals import page_published
 
 from knowledge import changes
+from portal import cache_version
 from portal.access import PORTAL_ADMINS_GROUP, access_for, page_audience_group_ids, page_readers_q
 
 REMINDER_INTERVAL = datetime.timedelta(days=1)
@@ -103,6 +104,8 @@ def on_page_published(sender, instance, revision, **kwargs):
     ):
         KnowledgePage.objects.filter(pk=instance.pk).update(confirm_revision=revision)
         instance.confirm_revision_id = revision.pk
+        # After the page's own save bumped it: a view in between kept the old version.
+        cache_version.bump()
 
 
 # --- readers ------------------------------------------------------------------------------

@@ -176,8 +176,6 @@ def index_context(index_page, request, today=None):
     page_number = fragments.cacheable_page_number(request)
     # Free words are not cached: their combinations are endless.
     cacheable = valid and not data.get("q") and page_number is not None
-    query = request.GET.copy()
-    query.pop("sida", None)
     return {
         **fragments.lazily(
             lambda: _lists(index_page, request, access, data, today),
@@ -186,7 +184,7 @@ def index_context(index_page, request, today=None):
             "soon_due",
         ),
         "filter_form": form,
-        "filter_query": query.urlencode(),
+        "filter_query": fragments.filter_query(request, data if valid else None),
         "is_filtered": bool(data and any(data.values())),
         "topics": topics,
         "today": today,

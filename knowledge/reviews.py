@@ -4,6 +4,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from knowledge import clock, lifecycle
+from portal import cache_version
 from portal.access import access_for
 
 MARK_REVIEWED_ACTION = "knowledge.mark_reviewed"
@@ -42,6 +43,8 @@ def mark_reviewed(page, user, today=None):
         KnowledgePage.objects.filter(pk=page.pk).update(
             last_reviewed=today, last_reviewed_by=user, next_review=next_review
         )
+        # An update sends no signal: retire the cached page, its lists and statuses.
+        cache_version.bump()
         # A pending draft must not undo the review when it is published later.
         revision = page.latest_revision
         if revision is not None:

@@ -132,14 +132,12 @@ def index_view(index_page, request, year=None, month=None, tag=None):
 
     valid = not form.is_bound or not form.errors
     page_number = fragments.cacheable_page_number(request)
-    query = request.GET.copy()
-    query.pop("sida", None)
     return index_page.render(
         request,
         context_overrides={
             **fragments.lazily(lists, "results", "archive", "tags"),
             "filter_form": form,
-            "filter_query": query.urlencode(),
+            "filter_query": fragments.filter_query(request, data if valid else None),
             "is_filtered": bool(data and any(data.values())),
             "month": month_start,
             # Posts dated today appear today: the day is part of the fragment's key.

@@ -17,6 +17,12 @@ class PartnersConfig(AppConfig):
         from partners.models import ContactPerson
 
         cache_version.bump_on_change(ContactPerson)
+        # Who an organisation or contact is limited to decides who sees it (per reach).
+        from django.db.models.signals import m2m_changed
+
+        for model in (PartnerOrganisation, ContactPerson):
+            through = model.limited_to.through
+            m2m_changed.connect(cache_version.bump, sender=through, dispatch_uid=f"bump-{through}")
 
         from partners import search_items
 

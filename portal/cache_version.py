@@ -16,6 +16,7 @@ rolled back); it computes the answer and keeps it for itself.
 import hashlib
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
@@ -52,7 +53,10 @@ def in_own_transaction():
 
 def _key(version, name):
     # Hashed: names hold filter values and host names; keys stay short and safe anywhere.
-    return f"portal:{version}:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
+    # The release too: a deploy's new templates and models must not read the old one's
+    # cached HTML and pages (settings.PORTAL_RELEASE, e.g. the commit).
+    digest = hashlib.sha256(f"{settings.PORTAL_RELEASE}:{name}".encode()).hexdigest()[:32]
+    return f"portal:{version}:{digest}"
 
 
 def get(version, name):
@@ -131,6 +135,15 @@ def connect():
     post_save.connect(_page_saved, dispatch_uid="portal-version-page-save")
     post_delete.connect(_page_saved, dispatch_uid="portal-version-page-delete")
     post_page_move.connect(bump, dispatch_uid="portal-version-page-move")
+    # Names of people (a routine's owner, a post's author) appear on cached pages; a login
+    # only writes last_login, which changes nothing shown.
+    post_save.connect(_user_saved, sender=get_user_model(), dispatch_uid="portal-version-user")
+
+
+def _user_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= {"last_login", "password"}:
+        return
+    bump()
 
 
 def _page_saved(sender, instance, **kwargs):

@@ -11,6 +11,7 @@ they confirmed, follow, their name, a CSRF token) stays outside the fragments.
 
 import operator
 from functools import partial
+from urllib.parse import urlencode
 
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -33,7 +34,9 @@ def cached_html(request, name, parts, render):
     ):
         return render()
     access = access_for(getattr(request, "user", None))
-    key = f"fragment:{name}:{access.reach_key}:{get_language()}:{request.get_host()}:{parts}"
+    # The scheme too: a post's canonical and Open Graph addresses are absolute.
+    where = f"{request.scheme}://{request.get_host()}"
+    key = f"fragment:{name}:{access.reach_key}:{get_language()}:{where}:{parts}"
     html = cache_version.get(access._version, key)
     if html is None:
         html = render()
@@ -52,3 +55,14 @@ def cacheable_page_number(request, name="sida"):
     """The page number asked for, as a key part: None (do not cache) unless a plain number."""
     number = request.GET.get(name) or "1"
     return number if number.isdigit() and len(number) <= 6 else None
+
+
+def filter_query(request, cleaned, page_param="sida"):
+    """The query string a list's links carry on: the valid filters only when the form is
+    valid (`cleaned`; the list may then be shared as a fragment, so nothing a visitor
+    added to the address may end up in everyone's links), else the address as given."""
+    if cleaned is None:
+        query = request.GET.copy()
+        query.pop(page_param, None)
+        return query.urlencode()
+    return urlencode({name: value for name, value in cleaned.items() if value})

@@ -68,8 +68,6 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
             return {"page_obj": page_obj, "organisations": page_obj.object_list}
 
         page_number = fragments.cacheable_page_number(request, "page")
-        query = request.GET.copy()
-        query.pop("page", None)
         return self.render(
             request,
             context_overrides={
@@ -82,7 +80,9 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
                     if not form.errors and not filters.get("q") and page_number is not None
                     else None
                 ),
-                "query_string": query.urlencode(),
+                "query_string": fragments.filter_query(
+                    request, None if form.errors else filters, "page"
+                ),
                 "csv_url": self.url + self.reverse_subpage("export_csv"),
                 "vcard_url": self.url + self.reverse_subpage("export_vcard"),
             },

@@ -25,6 +25,9 @@ def env_list(name, default=""):
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
+# What is deployed (e.g. the commit): part of every cache key, so that a new release never
+# reads the previous one's cached pages and HTML (portal/cache_version.py).
+PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

@@ -2,6 +2,8 @@
 address as a cached route (portal/routing.py). A reader must still see exactly what they
 may see, and every change at once: these are the ways that could go wrong."""
 
+import datetime
+
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -130,3 +132,26 @@ def test_previews_and_posts_are_rendered_afresh_and_never_kept(world):
     reader.user = world.users["staff of A"]
     assert fragments.cached_html(reader, "routine", [1], render) == "render 5"
     assert fragments.cached_html(reader, "routine", [1], render) == "render 5"
+
+
+def test_marking_a_page_reviewed_shows_at_once(client, world, banks):
+    from knowledge.reviews import mark_reviewed
+
+    routine = add_routine(banks["A"], title="Gammal rutin", last_reviewed=datetime.date(2020, 1, 1))
+    client.force_login(world.users["staff of A"])
+    assert "review-overdue" in _html(client, routine.url)
+    mark_reviewed(routine, world.users["staff of A"])
+    assert "review-overdue" not in _html(client, routine.url)
+
+
+def test_what_a_visitor_adds_to_the_address_never_reaches_shared_links(client, world, banks):
+    for n in range(21):  # two pages: the pagination links carry the filter on
+        add_routine(banks["A"], title=f"Rutin {n:02}")
+    client.force_login(world.users["staff of A"])
+    polluted = _html(client, banks["A"].url + "?type=routine&spam=reklam")
+    clean = _html(client, banks["A"].url + "?type=routine")
+    for html in (polluted, clean):
+        listing = html[html.index('<section aria-labelledby="all-heading">') :]
+        listing = listing[: listing.index("</section>")]
+        assert "type=routine&amp;sida=2" in listing
+        assert "spam" not in listing
