@@ -21,8 +21,8 @@ class KnowledgeConfig(AppConfig):
 
         post_save.connect(on_document_saved, sender=get_document_model(), dispatch_uid="kb-doc")
         # A confirmation given or removed changes the reader's "to read" list (knowledge.home).
-        for signal in (post_save, post_delete):
-            signal.connect(_touch_reader, sender=Acknowledgement, dispatch_uid=f"kb-ack-{signal}")
+        for signal, uid in ((post_save, "kb-ack-save"), (post_delete, "kb-ack-delete")):
+            signal.connect(_touch_reader, sender=Acknowledgement, dispatch_uid=uid)
         # Every page type: files used on a published page follow it into its section.
         page_published.connect(on_page_published, dispatch_uid="kb-files-follow-page")
         post_save.connect(on_municipality_saved, sender=Municipality, dispatch_uid="kb-muni")

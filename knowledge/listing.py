@@ -173,26 +173,25 @@ def index_context(index_page, request, today=None):
     form = KnowledgeFilterForm(request.GET or None, topics=topics, municipalities=municipalities)
     valid = not form.is_bound or form.is_valid()
     data = form.cleaned_data if form.is_bound and valid else {}
-    page_number = fragments.cacheable_page_number(request)
-    # Free words are not cached: their combinations are endless.
-    cacheable = valid and not data.get("q") and page_number is not None
+    cleaned = data if valid else None
+    is_filtered = bool(data and any(data.values()))
     return {
         **fragments.lazily(
-            lambda: _lists(index_page, request, access, data, today),
+            lambda: _lists(index_page, request, access, data, is_filtered, today),
             "results",
             "recently_updated",
             "soon_due",
         ),
         "filter_form": form,
-        "filter_query": fragments.filter_query(request, data if valid else None),
-        "is_filtered": bool(data and any(data.values())),
+        "filter_query": fragments.filter_query(request, cleaned),
+        "is_filtered": is_filtered,
         "topics": topics,
         "today": today,
-        "kb_fragment": f"{today}:{sorted(data.items())}:{page_number}" if cacheable else None,
+        "kb_fragment": fragments.list_key(request, cleaned, today),
     }
 
 
-def _lists(index_page, request, access, data, today):
+def _lists(index_page, request, access, data, is_filtered, today):
     visible = knowledge_pages_for(index_page, request.user)
     filtered = filter_pages(visible, data, today).order_by("title", "pk")
     # Counting every visible page grows with the bank; the count changes only when pages
@@ -203,7 +202,7 @@ def _lists(index_page, request, access, data, today):
     results = paginator.get_page(request.GET.get("sida") or 1)
     results.object_list = decorate(list(results.object_list), today)
     lists = {"results": results, "recently_updated": [], "soon_due": []}
-    if not (data and any(data.values())) and results.number == 1:
+    if not is_filtered and results.number == 1:
         recent_ids, due_ids = access.cached_for_reach(
             f"{reach}:start-lists", lambda: _start_list_ids(visible, today)
         )

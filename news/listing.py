@@ -130,22 +130,17 @@ def index_view(index_page, request, year=None, month=None, tag=None):
         results.object_list = prefetch_labels(list(results.object_list))
         return {"results": results, "archive": archive_months(posts), "tags": tags_in_use(posts)}
 
-    valid = not form.is_bound or not form.errors
-    page_number = fragments.cacheable_page_number(request)
+    cleaned = data if not form.is_bound or not form.errors else None
     return index_page.render(
         request,
         context_overrides={
             **fragments.lazily(lists, "results", "archive", "tags"),
             "filter_form": form,
-            "filter_query": fragments.filter_query(request, data if valid else None),
+            "filter_query": fragments.filter_query(request, cleaned),
             "is_filtered": bool(data and any(data.values())),
             "month": month_start,
             # Posts dated today appear today: the day is part of the fragment's key.
-            "news_fragment": (
-                f"{today()}:{month_start}:{tag}:{sorted(data.items())}:{page_number}"
-                if valid and page_number is not None
-                else None
-            ),
+            "news_fragment": fragments.list_key(request, cleaned, today(), month_start, tag),
             "current_tag": current_tag,
         },
     )

@@ -18,11 +18,9 @@ class PartnersConfig(AppConfig):
 
         cache_version.bump_on_change(ContactPerson)
         # Who an organisation or contact is limited to decides who sees it (per reach).
-        from django.db.models.signals import m2m_changed
-
-        for model in (PartnerOrganisation, ContactPerson):
-            through = model.limited_to.through
-            m2m_changed.connect(cache_version.bump, sender=through, dispatch_uid=f"bump-{through}")
+        cache_version.bump_on_m2m_change(
+            PartnerOrganisation.limited_to.through, ContactPerson.limited_to.through
+        )
 
         from partners import search_items
 

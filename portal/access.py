@@ -159,11 +159,12 @@ class Access:
     # --- cached answers ----------------------------------------------------------------
 
     @cached_property
-    def _version(self):
+    def version(self):
+        """The cache version, read once per request (the Access lives as long as it)."""
         return cache_version.current()
 
     def _cached(self, name, compute):
-        return cache_version.cached(self._version, name, compute)
+        return cache_version.cached(self.version, name, compute)
 
     def users_own(self, name, compute):
         """Per-user answers: keyed by the user, so never handed to anyone else."""
@@ -271,7 +272,7 @@ class Access:
         return False
 
     def _records(self, restriction_model):
-        return _cached_records(self._version, restriction_model)
+        return _cached_records(self.version, restriction_model)
 
     def _denied_paths(self, restriction_model):
         return _shallowest(

@@ -90,11 +90,19 @@ def bump_on_change(*models):
         post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}-delete")
 
 
+def bump_on_m2m_change(*relations):
+    """The same for many-to-many tables (e.g. who a privacy record or a contact is for)."""
+    from django.db.models.signals import m2m_changed
+
+    for relation in relations:
+        m2m_changed.connect(bump, sender=relation, dispatch_uid=f"portal-version-m2m-{relation}")
+
+
 def connect():
     """Bump on every change that can alter an answer cached under the version."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import post_delete, post_save
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import (
@@ -122,14 +130,13 @@ def connect():
         Site,
         Municipality,
     )
-    for relation in (
+    bump_on_m2m_change(
         PageViewRestriction.groups.through,
         CollectionViewRestriction.groups.through,
         get_user_model().groups.through,
         get_user_model().user_permissions.through,
         Group.permissions.through,
-    ):
-        m2m_changed.connect(bump, sender=relation, dispatch_uid=f"portal-version-m2m-{relation}")
+    )
     # Pages: any subclass, so no sender. Publishing and unpublishing save the page, so
     # this covers them; a move rewrites paths with queries of its own, hence its signal.
     post_save.connect(_page_saved, dispatch_uid="portal-version-page-save")

@@ -37,10 +37,10 @@ def cached_html(request, name, parts, render):
     # The scheme too: a post's canonical and Open Graph addresses are absolute.
     where = f"{request.scheme}://{request.get_host()}"
     key = f"fragment:{name}:{access.reach_key}:{get_language()}:{where}:{parts}"
-    html = cache_version.get(access._version, key)
+    html = cache_version.get(access.version, key)
     if html is None:
         html = render()
-        cache_version.put(access._version, key, html)
+        cache_version.put(access.version, key, html)
     return html
 
 
@@ -51,10 +51,15 @@ def lazily(compute, *names):
     return {name: SimpleLazyObject(partial(operator.getitem, values, name)) for name in names}
 
 
-def cacheable_page_number(request, name="sida"):
-    """The page number asked for, as a key part: None (do not cache) unless a plain number."""
-    number = request.GET.get(name) or "1"
-    return number if number.isdigit() and len(number) <= 6 else None
+def list_key(request, cleaned, *parts, page_param="sida"):
+    """The key part of a filtered, paginated list's fragment: its filters (`cleaned`, None
+    when the form is invalid), the page number and `parts`. None, i.e. not cached, for an
+    invalid form, a filter by free words (`q`: their combinations are endless) or a page
+    number that is not a plain number."""
+    number = request.GET.get(page_param) or "1"
+    if cleaned is None or cleaned.get("q") or not (number.isdigit() and len(number) <= 6):
+        return None
+    return f"{parts}:{sorted(cleaned.items())}:{number}"
 
 
 def filter_query(request, cleaned, page_param="sida"):

@@ -15,12 +15,13 @@ from wagtail.models import Page
 
 def route_from(root, request, components):
     from portal import cache_version
+    from portal.access import access_for
 
     # An address that names pages all the way down is the same page until a page is
     # saved, moved or deleted, all of which bump the cache version: kept, it costs no query.
     # Other addresses (a routable page's own paths, misspellings) are routed afresh.
     key = f"route:{root.pk}:{'/'.join(components)}"
-    version = cache_version.current()
+    version = access_for(getattr(request, "user", None)).version
     page = cache_version.get(version, key)
     if page is not None:
         return page.route(request, [])

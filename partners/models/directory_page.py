@@ -67,22 +67,15 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePortalPage):
                 organisation.directory_url = self.organisation_url(organisation)
             return {"page_obj": page_obj, "organisations": page_obj.object_list}
 
-        page_number = fragments.cacheable_page_number(request, "page")
+        cleaned = None if form.errors else filters
         return self.render(
             request,
             context_overrides={
                 **fragments.lazily(listing, "page_obj", "organisations"),
                 "form": form,
                 "filters": filters,
-                # Free words are not cached: their combinations are endless.
-                "directory_fragment": (
-                    f"{sorted(filters.items())}:{page_number}"
-                    if not form.errors and not filters.get("q") and page_number is not None
-                    else None
-                ),
-                "query_string": fragments.filter_query(
-                    request, None if form.errors else filters, "page"
-                ),
+                "directory_fragment": fragments.list_key(request, cleaned, page_param="page"),
+                "query_string": fragments.filter_query(request, cleaned, "page"),
                 "csv_url": self.url + self.reverse_subpage("export_csv"),
                 "vcard_url": self.url + self.reverse_subpage("export_vcard"),
             },

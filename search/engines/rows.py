@@ -65,7 +65,7 @@ def _visible_ids(access, model):
     ids = access.visible_ids(model) if connection.vendor == "postgresql" else None
     if ids is None:
         return visible
-    return RawSQL("SELECT unnest(%s::bigint[])", [sorted(ids)])
+    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
 
 
 class Found:
