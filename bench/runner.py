@@ -99,7 +99,11 @@ def parse_args(argv):
     add("--threads", type=int, default=int(env_default("BENCH_THREADS", "2")))
     add("--workers", type=int, default=int(env_default("BENCH_WORKERS", "2")))
     add("--timeout", default=env_default("BENCH_WRK_TIMEOUT", "2s"), help="wrk's --timeout")
-    add("--warmup", default=env_default("BENCH_WARMUP", "2s"), help="wrk warm-up per URL")
+    add(
+        "--warmup",
+        default=env_default("BENCH_WARMUP", "2s"),
+        help="wrk warm-up per URL; 0 for none [BENCH_WARMUP]",
+    )
     add("--db", default=env_default("BENCH_DB", "samverkan_bench"))
     add("--pg", default=env_default("BENCH_PG", "postgres://postgres@127.0.0.1:5432"))
     add(
@@ -394,7 +398,8 @@ def measure_urls(args, server, target, urls, cookies, counted, size, bare_rps):
         url = server.base_url + path
         use = cookies if logged_in else None
         status, _body = http_get(url, first_cookie if logged_in else None)
-        wrk(args, url, 2, args.warmup, use)
+        if args.warmup.rstrip("s") not in ("", "0"):  # --warmup 0: none (the smoke test)
+            wrk(args, url, 2, args.warmup, use)
         for connections in args.connections:
             result = wrk(args, url, connections, args.durations[connections], use)
             rss = server.worker_rss_mb()

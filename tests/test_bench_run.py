@@ -46,7 +46,7 @@ def test_bench_run_measures_every_url_on_tiny_data(tmp_path):
                 "--connections",
                 "2:1s",
                 "--warmup",
-                "1s",
+                "0",
                 "--workers",
                 "1",
                 "--db",
